@@ -1,0 +1,307 @@
+package dev.tether.killer;
+
+import dev.tether.killer.stop.StopPolicy;
+import dev.tether.killer.stop.StopReport;
+import dev.tether.killer.supervisor.Protocol;
+import dev.tether.killer.tree.ProcessInfo;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The owner's handle on its supervisor process: spawn trees, stop them, list their members. Pure Java (JNA is
+ * loaded only in the supervisor). When this JVM dies in any way, the supervisor sees its stdin close and stops
+ * every tree; {@link #close()} does the same on purpose. Thread-safe.
+ */
+public final class ProcessSupervisor implements AutoCloseable {
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
+    private static ProcessSupervisor shared;
+
+    private final Process process;
+    private final Path logFile;
+    private final DataOutputStream out;
+    private final Map<Integer, CompletableFuture<Object>> pending = new ConcurrentHashMap<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private final List<Consumer<ExitEvent>> exitListeners = new CopyOnWriteArrayList<>();
+    private final List<String> notices = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> noticeListeners = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<Hello> hello = new CompletableFuture<>();
+    private final Map<String, StopPolicy> policies = new ConcurrentHashMap<>();
+
+    /** What the supervisor says about itself when it starts. */
+    public record Hello(int pid, long startTime, boolean subreaper, String cgroup) {}
+
+    private ProcessSupervisor(Process process, Path logFile) {
+        this.process = process;
+        this.logFile = logFile;
+        this.out = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
+        Thread reader = new Thread(this::readEvents, "tether-supervisor-events-" + process.pid());
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** The supervisor of this JVM, started on first use and shut down (trees stopped) when the JVM exits. */
+    public static synchronized ProcessSupervisor shared() {
+        if (shared == null || !shared.process.isAlive()) {
+            shared = launch();
+            ProcessSupervisor mine = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(mine::close, "tether-shutdown"));
+        }
+        return shared;
+    }
+
+    /** Starts a new supervisor with the default ledger directory. Most callers want {@link #shared()}. */
+    public static ProcessSupervisor launch() {
+        return launch(defaultStateDirectory().resolve("ledgers"));
+    }
+
+    /** Starts a new supervisor that keeps (and sweeps) its ledger in {@code ledgerDirectory}. */
+    public static ProcessSupervisor launch(Path ledgerDirectory) {
+        Path log = defaultStateDirectory()
+                .resolve("supervisor-" + ProcessHandle.current().pid() + ".log");
+        Process process;
+        try {
+            process = SupervisorLauncher.launch(ledgerDirectory, log);
+        } catch (IOException e) {
+            throw new SupervisorException(
+                    "Cannot start the Tether supervisor with " + System.getProperty("java.home")
+                            + "/bin/java: " + e.getMessage() + ". Check that the JDK is intact and the temp directory "
+                            + System.getProperty("java.io.tmpdir") + " is writable.",
+                    e);
+        }
+        ProcessSupervisor supervisor = new ProcessSupervisor(process, log);
+        try {
+            supervisor.hello.get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new SupervisorException("Interrupted while the Tether supervisor started", e);
+        } catch (ExecutionException | TimeoutException e) {
+            process.destroyForcibly();
+            throw new SupervisorException(
+                    "The Tether supervisor did not start: " + rootMessage(e) + ". Its log is " + log + ".", e);
+        }
+        return supervisor;
+    }
+
+    static Path defaultStateDirectory() {
+        return Paths.get(System.getProperty("java.io.tmpdir"), "tether-" + System.getProperty("user.name"));
+    }
+
+    /**
+     * Starts a tree. Validates first (the executable must exist and be executable), so bad input starts nothing.
+     *
+     * @throws InvalidSpecException for a missing or non-executable command or a missing working directory
+     * @throws SupervisorException if the OS refused the spawn
+     */
+    public SpawnedTree spawn(TreeSpec spec) {
+        if (!java.nio.file.Files.isDirectory(spec.workingDirectory())) {
+            throw new InvalidSpecException("Fixture '" + spec.id() + "': working directory " + spec.workingDirectory()
+                    + " does not exist. Create it or point workingDirectory at an existing directory.");
+        }
+        Map<String, String> environment = new LinkedHashMap<>(System.getenv());
+        environment.remove(Protocol.SUPERVISOR_VARIABLE);
+        environment.putAll(spec.environment());
+        Path executable =
+                ExecutableResolver.resolve(spec.id(), spec.command().get(0), environment, spec.workingDirectory());
+        Object[] reply = (Object[]) request(Protocol.SPAWN, REQUEST_TIMEOUT, o -> {
+            Protocol.writeString(o, spec.id());
+            Protocol.writeString(o, executable.toString());
+            Protocol.writeStrings(o, spec.command());
+            Protocol.writeMap(o, environment);
+            Protocol.writeString(o, spec.workingDirectory().toString());
+            Protocol.writeString(o, spec.logFile().toString());
+            Protocol.writePolicy(o, spec.stopPolicy());
+        });
+        policies.put(spec.id(), spec.stopPolicy());
+        return new SpawnedTree(this, spec, (Integer) reply[0], (Long) reply[1], (String) reply[2]);
+    }
+
+    /** Stops a tree with the policy it was spawned with. */
+    public StopReport stop(String id) {
+        return stop(id, policies.getOrDefault(id, StopPolicy.DEFAULT));
+    }
+
+    /** Stops a tree: the policy's steps on every member, then a check that nothing survived. */
+    public StopReport stop(String id, StopPolicy policy) {
+        Duration patience = policy.worstCase().plus(REQUEST_TIMEOUT);
+        StopReport report = (StopReport) request(Protocol.STOP, patience, o -> {
+            Protocol.writeString(o, id);
+            Protocol.writePolicy(o, policy);
+        });
+        policies.remove(id);
+        return report;
+    }
+
+    /** The members of a tree right now (zombies included); empty for an unknown or stopped id. */
+    @SuppressWarnings("unchecked")
+    public List<ProcessInfo> members(String id) {
+        return (List<ProcessInfo>) request(Protocol.MEMBERS, REQUEST_TIMEOUT, o -> Protocol.writeString(o, id));
+    }
+
+    /** Called (on an internal thread) whenever the leader of a tree exits. */
+    public void onExit(Consumer<ExitEvent> listener) {
+        exitListeners.add(listener);
+    }
+
+    /** Called with every notice of the supervisor (reaped leftovers of a crashed build, platform warnings). */
+    public void onNotice(Consumer<String> listener) {
+        noticeListeners.add(listener);
+        notices.forEach(listener);
+    }
+
+    public List<String> notices() {
+        return List.copyOf(notices);
+    }
+
+    public Hello hello() {
+        return hello.join();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    /** Stops every tree (each with its policy) and ends the supervisor. Safe to call twice. */
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        Duration patience = policies.values().stream()
+                .map(StopPolicy::worstCase)
+                .max(Duration::compareTo)
+                .orElse(Duration.ZERO)
+                .plus(REQUEST_TIMEOUT);
+        try {
+            request(Protocol.SHUTDOWN, patience, o -> {});
+            process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (SupervisorException e) {
+            // already gone: its stdin EOF made it stop everything
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Body {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    private Object request(byte type, Duration timeout, Body body) {
+        int id = ids.incrementAndGet();
+        CompletableFuture<Object> answer = new CompletableFuture<>();
+        pending.put(id, answer);
+        try {
+            synchronized (out) {
+                out.writeByte(type);
+                out.writeInt(id);
+                body.write(out);
+                out.flush();
+            }
+            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (IOException e) {
+            throw died(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SupervisorException("Interrupted while waiting for the Tether supervisor", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof TetherException t ? t : died(e.getCause());
+        } catch (TimeoutException e) {
+            throw new SupervisorException("The Tether supervisor (pid " + process.pid() + ") did not answer within "
+                    + Durations.format(timeout) + ". Its log is " + logFile + ".");
+        } finally {
+            pending.remove(id);
+        }
+    }
+
+    private SupervisorException died(Throwable cause) {
+        return new SupervisorException(
+                "The Tether supervisor (pid " + process.pid() + ") is gone (" + rootMessage(cause) + "). Its log is "
+                        + logFile + ".",
+                cause);
+    }
+
+    private void readEvents() {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(process.getInputStream()))) {
+            while (true) {
+                byte type = in.readByte();
+                switch (type) {
+                    case Protocol.HELLO -> hello.complete(
+                            new Hello(in.readInt(), in.readLong(), in.readBoolean(), Protocol.readString(in)));
+                    case Protocol.SPAWNED -> complete(
+                            in.readInt(), new Object[] {in.readInt(), in.readLong(), Protocol.readString(in)});
+                    case Protocol.FAILED -> {
+                        int id = in.readInt();
+                        fail(id, new SupervisorException(Protocol.readString(in)));
+                    }
+                    case Protocol.STOPPED -> complete(in.readInt(), Protocol.readReport(in));
+                    case Protocol.MEMBERS_LIST -> complete(in.readInt(), Protocol.readProcesses(in));
+                    case Protocol.BYE -> complete(in.readInt(), Boolean.TRUE);
+                    case Protocol.EXITED -> {
+                        ExitEvent event =
+                                new ExitEvent(Protocol.readString(in), in.readInt(), in.readInt(), in.readInt());
+                        exitListeners.forEach(listener -> listener.accept(event));
+                    }
+                    case Protocol.NOTICE -> {
+                        String notice = Protocol.readString(in);
+                        notices.add(notice);
+                        noticeListeners.forEach(listener -> listener.accept(notice));
+                    }
+                    default -> throw new IOException("unknown message type " + type);
+                }
+            }
+        } catch (IOException e) {
+            SupervisorException gone = died(e);
+            hello.completeExceptionally(gone);
+            pending.values().forEach(answer -> answer.completeExceptionally(gone));
+        }
+    }
+
+    private void complete(int id, Object value) {
+        CompletableFuture<Object> answer = pending.get(id);
+        if (answer != null) {
+            answer.complete(value);
+        }
+    }
+
+    private void fail(int id, TetherException error) {
+        CompletableFuture<Object> answer = pending.get(id);
+        if (answer != null) {
+            answer.completeExceptionally(error);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

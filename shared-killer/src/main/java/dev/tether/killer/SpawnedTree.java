@@ -1,0 +1,74 @@
+package dev.tether.killer;
+
+import dev.tether.killer.stop.StopReport;
+import dev.tether.killer.tree.ProcessId;
+import dev.tether.killer.tree.ProcessInfo;
+import dev.tether.killer.tree.ProcessInspector;
+import java.nio.file.Path;
+import java.util.List;
+
+/** A running tree: its leader's identity and cookie, and the way to stop it. Closing it stops it. */
+public final class SpawnedTree implements AutoCloseable {
+    private final ProcessSupervisor supervisor;
+    private final TreeSpec spec;
+    private final ProcessId leader;
+    private final String cookie;
+    private volatile StopReport stopReport;
+
+    SpawnedTree(ProcessSupervisor supervisor, TreeSpec spec, int pid, long startTime, String cookie) {
+        this.supervisor = supervisor;
+        this.spec = spec;
+        this.leader = new ProcessId(pid, startTime);
+        this.cookie = cookie;
+    }
+
+    public String id() {
+        return spec.id();
+    }
+
+    public int pid() {
+        return leader.pid();
+    }
+
+    public ProcessId leader() {
+        return leader;
+    }
+
+    /** The value of TETHER_FIXTURE in the environment of every process of this tree that kept its environment. */
+    public String cookie() {
+        return cookie;
+    }
+
+    public Path logFile() {
+        return spec.logFile();
+    }
+
+    public TreeSpec spec() {
+        return spec;
+    }
+
+    /** True while the leader (this exact process, not a reuse of its pid) is alive and not a zombie. */
+    public boolean isLeaderAlive() {
+        return ProcessInspector.forThisMachine()
+                .process(leader.pid())
+                .filter(p -> p.startTime() == leader.startTime() && !p.isDead())
+                .isPresent();
+    }
+
+    public List<ProcessInfo> members() {
+        return supervisor.members(spec.id());
+    }
+
+    /** Stops the tree with its spec's policy; a second call returns the first report. */
+    public synchronized StopReport stop() {
+        if (stopReport == null) {
+            stopReport = supervisor.stop(spec.id(), spec.stopPolicy());
+        }
+        return stopReport;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

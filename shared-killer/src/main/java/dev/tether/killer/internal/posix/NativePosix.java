@@ -1,0 +1,249 @@
+package dev.tether.killer.internal.posix;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.StringArray;
+import com.sun.jna.ptr.IntByReference;
+import dev.tether.killer.OperatingSystem;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one door to native code: spawning in a new process group, signals, waiting for children, subreaper.
+ * Loaded only inside the supervisor process, so the owner JVM never loads JNA.
+ */
+public final class NativePosix {
+    private static final int ESRCH = 3;
+    private static final int EPERM = 1;
+    private static final int EINTR = 4;
+    private static final int ECHILD = 10;
+    private static final int WNOHANG = 1;
+
+    private static final short POSIX_SPAWN_SETPGROUP = 0x02;
+    private static final short POSIX_SPAWN_SETSIGDEF = 0x04;
+    private static final short POSIX_SPAWN_SETSIGMASK = 0x08;
+    private static final short MAC_POSIX_SPAWN_CLOEXEC_DEFAULT = 0x4000;
+
+    /** Opaque libc structures are allocated generously: glibc's posix_spawnattr_t is 336 bytes, sigset_t 128. */
+    private static final int OPAQUE_STRUCT_BYTES = 1024;
+
+    private static volatile NativePosix instance;
+
+    private final OperatingSystem os;
+    private final PosixLibC libc;
+    private final LinuxLibC linux;
+    private final int openFlagsAppendCreate;
+
+    private NativePosix(OperatingSystem os) {
+        this.os = os;
+        if (os == OperatingSystem.LINUX) {
+            this.linux = Native.load("c", LinuxLibC.class);
+            this.libc = linux;
+            this.openFlagsAppendCreate = 01 | 0100 | 02000; // O_WRONLY | O_CREAT | O_APPEND
+        } else {
+            this.linux = null;
+            this.libc = Native.load("c", PosixLibC.class);
+            this.openFlagsAppendCreate = 0x1 | 0x200 | 0x8; // macOS: O_WRONLY | O_CREAT | O_APPEND
+        }
+    }
+
+    /**
+     * The memoized native facade.
+     *
+     * @throws UnsupportedOperationException on a platform without POSIX process groups
+     */
+    public static NativePosix get() {
+        NativePosix local = instance;
+        if (local == null) {
+            synchronized (NativePosix.class) {
+                local = instance;
+                if (local == null) {
+                    OperatingSystem os = OperatingSystem.current();
+                    if (!os.isPosix()) {
+                        throw new UnsupportedOperationException("Tether's supervisor needs Linux or macOS; this is '"
+                                + System.getProperty("os.name") + "'. Windows support (Job Objects) is planned.");
+                    }
+                    local = new NativePosix(os);
+                    instance = local;
+                }
+            }
+        }
+        return local;
+    }
+
+    /** What a spawn needs: the resolved executable, argv, the complete environment, directory and log. */
+    public record SpawnRequest(
+            String executable, List<String> argv, List<String> environment, Path workingDirectory, Path logFile) {}
+
+    /** Spawns a child as the leader of a new process group; returns its pid. */
+    public int spawn(SpawnRequest request) throws SpawnException {
+        Memory attributes = new Memory(OPAQUE_STRUCT_BYTES);
+        Memory fileActions = new Memory(OPAQUE_STRUCT_BYTES);
+        Memory emptyMask = new Memory(OPAQUE_STRUCT_BYTES);
+        Memory allSignals = new Memory(OPAQUE_STRUCT_BYTES);
+        check("posix_spawnattr_init", libc.posix_spawnattr_init(attributes));
+        check("posix_spawn_file_actions_init", libc.posix_spawn_file_actions_init(fileActions));
+        try {
+            short flags = POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF;
+            if (os == OperatingSystem.MAC) {
+                flags |= MAC_POSIX_SPAWN_CLOEXEC_DEFAULT; // macOS's closefrom: only the fds set up below survive
+            }
+            check("posix_spawnattr_setflags", libc.posix_spawnattr_setflags(attributes, flags));
+            check("posix_spawnattr_setpgroup", libc.posix_spawnattr_setpgroup(attributes, 0));
+            libc.sigemptyset(emptyMask);
+            check("posix_spawnattr_setsigmask", libc.posix_spawnattr_setsigmask(attributes, emptyMask));
+            // Every ignored signal of the supervisor JVM would otherwise stay ignored across exec.
+            libc.sigfillset(allSignals);
+            check("posix_spawnattr_setsigdefault", libc.posix_spawnattr_setsigdefault(attributes, allSignals));
+
+            check("addopen stdin", libc.posix_spawn_file_actions_addopen(fileActions, 0, "/dev/null", 0, 0));
+            String log = request.logFile().toString();
+            check(
+                    "addopen log",
+                    libc.posix_spawn_file_actions_addopen(fileActions, 1, log, openFlagsAppendCreate, 0644));
+            check("adddup2 stderr", libc.posix_spawn_file_actions_adddup2(fileActions, 1, 2));
+            check(
+                    "addchdir",
+                    libc.posix_spawn_file_actions_addchdir_np(
+                            fileActions, request.workingDirectory().toString()));
+            if (linux != null) {
+                // Without this a fixture inherits the supervisor's pipe from the owner and defeats owner-death
+                // detection.
+                check("addclosefrom", linux.posix_spawn_file_actions_addclosefrom_np(fileActions, 3));
+            }
+
+            IntByReference pid = new IntByReference();
+            int error = libc.posix_spawn(
+                    pid,
+                    request.executable(),
+                    fileActions,
+                    attributes,
+                    new StringArray(request.argv().toArray(String[]::new)),
+                    new StringArray(request.environment().toArray(String[]::new)));
+            if (error != 0) {
+                throw new SpawnException("Cannot start " + request.argv() + " in " + request.workingDirectory() + ": "
+                        + libc.strerror(error) + " (errno " + error + "). Check that '" + request.executable()
+                        + "' is an executable for this machine, the directory exists and the log file "
+                        + request.logFile() + " is writable.");
+            }
+            return pid.getValue();
+        } finally {
+            libc.posix_spawn_file_actions_destroy(fileActions);
+            libc.posix_spawnattr_destroy(attributes);
+        }
+    }
+
+    private void check(String step, int error) throws SpawnException {
+        if (error != 0) {
+            throw new SpawnException(
+                    "posix_spawn set-up failed at " + step + ": " + libc.strerror(error) + " (errno " + error + ")");
+        }
+    }
+
+    /** How a signal delivery ended. */
+    public enum Delivery {
+        SENT,
+        /** ESRCH: the process is already gone, which for a stop is success. */
+        GONE,
+        /** EPERM: the process belongs to another user. */
+        DENIED
+    }
+
+    public Delivery signal(int pid, int signal) {
+        try {
+            libc.kill(pid, signal);
+            return Delivery.SENT;
+        } catch (LastErrorException e) {
+            return delivery(e);
+        }
+    }
+
+    public Delivery signalGroup(int pgid, int signal) {
+        try {
+            libc.killpg(pgid, signal);
+            return Delivery.SENT;
+        } catch (LastErrorException e) {
+            return delivery(e);
+        }
+    }
+
+    private static Delivery delivery(LastErrorException e) {
+        return switch (e.getErrorCode()) {
+            case ESRCH -> Delivery.GONE;
+            case EPERM -> Delivery.DENIED;
+            default -> throw new IllegalStateException("kill failed: " + e.getMessage(), e);
+        };
+    }
+
+    /** A child the supervisor reaped: its pid and raw wait status. */
+    public record ChildExit(int pid, int status) {
+        public boolean exitedNormally() {
+            return (status & 0x7f) == 0;
+        }
+
+        public int exitCode() {
+            return (status >> 8) & 0xff;
+        }
+
+        public int terminatingSignal() {
+            return status & 0x7f;
+        }
+    }
+
+    /**
+     * Reaps one child of this process.
+     *
+     * @param block wait until a child changes state
+     * @return the reaped child, or empty when there is none to reap (ECHILD, or nothing ready with !block)
+     */
+    public Optional<ChildExit> reapChild(boolean block) {
+        IntByReference status = new IntByReference();
+        while (true) {
+            try {
+                int pid = libc.waitpid(-1, status, block ? 0 : WNOHANG);
+                return pid > 0 ? Optional.of(new ChildExit(pid, status.getValue())) : Optional.empty();
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() == EINTR) {
+                    continue;
+                }
+                if (e.getErrorCode() == ECHILD) {
+                    return Optional.empty();
+                }
+                throw new IllegalStateException("waitpid failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Linux: orphans of any descendant re-parent to this process instead of pid 1. False elsewhere. */
+    public boolean becomeChildSubreaper() {
+        if (linux == null) {
+            return false;
+        }
+        try {
+            linux.prctl(LinuxLibC.PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+            return true;
+        } catch (LastErrorException e) {
+            return false;
+        }
+    }
+
+    /** Leaves the owner's session so a Ctrl-C to the build's terminal never reaches the supervisor. */
+    public boolean startNewSession() {
+        try {
+            libc.setsid();
+            return true;
+        } catch (LastErrorException e) {
+            return false; // EPERM: already a group leader (launched through setsid(1)), which is what we want
+        }
+    }
+
+    public int pid() {
+        return libc.getpid();
+    }
+
+    public OperatingSystem os() {
+        return os;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.tether.killer.internal.posix;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Library;
+import com.sun.jna.Pointer;
+import com.sun.jna.StringArray;
+import com.sun.jna.ptr.IntByReference;
+
+/**
+ * The libc functions Tether calls on every POSIX system. The only place, with {@link LinuxLibC}, where native
+ * functions are declared; nothing outside this package calls them.
+ *
+ * <p>The posix_spawn family returns its error number instead of setting errno, so those functions return
+ * {@code int} and do not throw.
+ */
+public interface PosixLibC extends Library {
+    int posix_spawn(
+            IntByReference pid,
+            String path,
+            Pointer fileActions,
+            Pointer attributes,
+            StringArray argv,
+            StringArray envp);
+
+    int posix_spawnattr_init(Pointer attributes);
+
+    int posix_spawnattr_destroy(Pointer attributes);
+
+    int posix_spawnattr_setflags(Pointer attributes, short flags);
+
+    int posix_spawnattr_setpgroup(Pointer attributes, int pgroup);
+
+    int posix_spawnattr_setsigmask(Pointer attributes, Pointer sigset);
+
+    int posix_spawnattr_setsigdefault(Pointer attributes, Pointer sigset);
+
+    int posix_spawn_file_actions_init(Pointer fileActions);
+
+    int posix_spawn_file_actions_destroy(Pointer fileActions);
+
+    int posix_spawn_file_actions_addopen(Pointer fileActions, int fd, String path, int flags, int mode);
+
+    int posix_spawn_file_actions_adddup2(Pointer fileActions, int fd, int newFd);
+
+    /** glibc 2.29+, macOS 10.15+: the only portable way to give a spawned child a working directory. */
+    int posix_spawn_file_actions_addchdir_np(Pointer fileActions, String path);
+
+    int sigemptyset(Pointer sigset);
+
+    int sigfillset(Pointer sigset);
+
+    int kill(int pid, int signal) throws LastErrorException;
+
+    int killpg(int pgroup, int signal) throws LastErrorException;
+
+    int waitpid(int pid, IntByReference status, int options) throws LastErrorException;
+
+    int getpid();
+
+    int setsid() throws LastErrorException;
+
+    String strerror(int errno);
+}

@@ -1,0 +1,35 @@
+package dev.tether.killer.stop;
+
+import dev.tether.killer.Durations;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** What a stop did: how each member ended, what survived, and how long it took. */
+public record StopReport(String fixture, List<ProcessOutcome> ended, List<Survivor> survivors, Duration took) {
+    public StopReport {
+        ended = List.copyOf(ended);
+        survivors = List.copyOf(survivors);
+    }
+
+    public boolean isClean() {
+        return survivors.isEmpty();
+    }
+
+    /** One line for a build log: "web: 3 processes ended (2 by TERM, 1 by KILL) in 12ms". */
+    public String summary() {
+        String byStep = ended.stream()
+                .collect(Collectors.groupingBy(o -> o.endedBy().name(), java.util.TreeMap::new, Collectors.counting()))
+                .entrySet()
+                .stream()
+                .map(e -> e.getValue() + " by " + e.getKey())
+                .collect(Collectors.joining(", "));
+        String line = fixture + ": " + ended.size() + (ended.size() == 1 ? " process" : " processes") + " ended"
+                + (byStep.isEmpty() ? "" : " (" + byStep + ")") + " in " + Durations.format(took);
+        if (!survivors.isEmpty()) {
+            line += "; " + survivors.size() + " SURVIVED: "
+                    + survivors.stream().map(Survivor::toString).collect(Collectors.joining(", "));
+        }
+        return line;
+    }
+}

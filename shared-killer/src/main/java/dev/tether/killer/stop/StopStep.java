@@ -1,0 +1,23 @@
+package dev.tether.killer.stop;
+
+import dev.tether.killer.Durations;
+import dev.tether.killer.Signal;
+import java.time.Duration;
+import java.util.Objects;
+
+/** Send {@code signal} to every member of the tree, then wait up to {@code grace} for all of them to die. */
+public record StopStep(Signal signal, Duration grace) {
+    public StopStep {
+        Objects.requireNonNull(signal, "signal");
+        Objects.requireNonNull(grace, "grace");
+        if (grace.isNegative() || grace.isZero()) {
+            throw new IllegalArgumentException("The grace after " + signal + " is " + Durations.format(grace)
+                    + "; it must be positive (for example 10s), or the processes get no time to exit.");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return signal + " " + Durations.format(grace);
+    }
+}

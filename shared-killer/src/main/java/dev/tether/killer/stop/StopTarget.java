@@ -1,0 +1,41 @@
+package dev.tether.killer.stop;
+
+import dev.tether.killer.Signal;
+import dev.tether.killer.tree.ProcessInfo;
+import java.util.Collection;
+
+/**
+ * The tree an escalation works on. The supervisor implements it over /proc and kill(2); tests implement it
+ * over a made-up table.
+ */
+public interface StopTarget {
+    /** A fresh look at the tree: every member that is not yet dead (zombies are dead). */
+    Collection<ProcessInfo> aliveMembers();
+
+    /** How a signal to one member went. */
+    enum Delivery {
+        SENT,
+        /** Already gone: success. */
+        GONE,
+        /** EPERM: another user's process. */
+        DENIED
+    }
+
+    Delivery signal(ProcessInfo member, Signal signal);
+
+    /** Called once when the KILL step starts, for an atomic whole-tree kill where the OS has one (cgroup.kill). */
+    default void killAll() {}
+
+    /** The full command line, read while the process is alive. */
+    String describe(ProcessInfo member);
+
+    /** How a process that died ended, if its parent (the supervisor) reaped it: "exit 0", "killed by TERM". */
+    default String exitOf(ProcessInfo member) {
+        return "unknown";
+    }
+
+    /** Why a survivor could not be ended, beyond what the escalation saw (e.g. its owner's uid). */
+    default String ownerOf(ProcessInfo member) {
+        return "another user";
+    }
+}

@@ -1,0 +1,45 @@
+package dev.tether.killer.supervisor;
+
+import dev.tether.killer.Signal;
+import dev.tether.killer.internal.posix.NativePosix.ChildExit;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Recent exits of the supervisor's children, so stop reports can say how each process ended. */
+final class ChildExits {
+    private static final long KEEP_NANOS = 120_000_000_000L;
+
+    record Recorded(ChildExit exit, long atNanos) {}
+
+    private final Map<Integer, Recorded> byPid = new ConcurrentHashMap<>();
+
+    void record(ChildExit exit) {
+        long now = System.nanoTime();
+        byPid.values().removeIf(r -> now - r.atNanos() > KEEP_NANOS);
+        byPid.put(exit.pid(), new Recorded(exit, now));
+    }
+
+    /** The exit of {@code pid} if it was reaped at or after {@code sinceNanos}. */
+    java.util.Optional<ChildExit> since(int pid, long sinceNanos) {
+        Recorded recorded = byPid.get(pid);
+        return recorded != null && recorded.atNanos() - sinceNanos >= 0
+                ? java.util.Optional.of(recorded.exit())
+                : java.util.Optional.empty();
+    }
+
+    String describe(int pid) {
+        Recorded recorded = byPid.get(pid);
+        return recorded == null ? "unknown (reaped by its own parent)" : describe(recorded.exit());
+    }
+
+    static String describe(ChildExit exit) {
+        if (exit.exitedNormally()) {
+            return "exit " + exit.exitCode();
+        }
+        try {
+            return "killed by " + Signal.ofNumber(exit.terminatingSignal());
+        } catch (IllegalArgumentException e) {
+            return "killed by signal " + exit.terminatingSignal();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.tether.killer.supervisor;
+
+import dev.tether.killer.stop.StopPolicy;
+import dev.tether.killer.tree.ProcessId;
+import dev.tether.killer.tree.TreeMembership;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** One tree the supervisor owns: who leads it, how to find its members, and how to stop it. */
+final class Fixture {
+    final String key;
+    final TreeMembership membership;
+    final Optional<Path> cgroup;
+    final StopPolicy policy;
+    final long spawnedAtNanos;
+    private final AtomicBoolean exitReported = new AtomicBoolean();
+
+    Fixture(String key, TreeMembership membership, Optional<Path> cgroup, StopPolicy policy, long spawnedAtNanos) {
+        this.key = key;
+        this.membership = membership;
+        this.cgroup = cgroup;
+        this.policy = policy;
+        this.spawnedAtNanos = spawnedAtNanos;
+    }
+
+    ProcessId leader() {
+        return membership.leader();
+    }
+
+    /** True exactly once: the leader's exit is reported to the owner a single time, whoever notices it first. */
+    boolean claimExitReport() {
+        return exitReported.compareAndSet(false, true);
+    }
+
+    Ledger.Entry ledgerEntry() {
+        return new Ledger.Entry(key, leader(), membership.cookie(), cgroup, List.copyOf(membership.known()));
+    }
+}

@@ -1,0 +1,260 @@
+package dev.tether.killer.supervisor;
+
+import dev.tether.killer.internal.posix.NativePosix;
+import dev.tether.killer.internal.posix.NativePosix.ChildExit;
+import dev.tether.killer.internal.posix.SpawnException;
+import dev.tether.killer.stop.Escalation;
+import dev.tether.killer.stop.StopPolicy;
+import dev.tether.killer.stop.StopReport;
+import dev.tether.killer.tree.ProcessId;
+import dev.tether.killer.tree.ProcessInfo;
+import dev.tether.killer.tree.ProcessInspector;
+import dev.tether.killer.tree.ProcessTable;
+import dev.tether.killer.tree.TreeMembership;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The supervisor's state: the trees it owns, and the three things it does with them: spawn, stop, and stop
+ * everything when the owner is gone. Every fixture is its child, and (Linux) it is the subreaper, so every
+ * escapee stays its descendant.
+ */
+final class Supervisor {
+    /** An orphan adopted this soon after one fixture's spawn, with no other spawn near, is that fixture's. */
+    private static final long ADOPTION_WINDOW_NANOS = 10_000_000_000L;
+
+    private final NativePosix posix;
+    private final ProcessInspector inspector;
+    private final Optional<Cgroups> cgroups;
+    private final Ledger ledger;
+    private final OwnerChannel owner;
+    private final ProcessId self;
+    private final Map<String, Fixture> fixtures = new ConcurrentHashMap<>();
+    private final Map<Integer, Fixture> byLeaderPid = new ConcurrentHashMap<>();
+    private final ChildExits exits = new ChildExits();
+    private final Object childArrived = new Object();
+
+    Supervisor(
+            NativePosix posix,
+            ProcessInspector inspector,
+            Optional<Cgroups> cgroups,
+            Ledger ledger,
+            OwnerChannel owner,
+            ProcessId self) {
+        this.posix = posix;
+        this.inspector = inspector;
+        this.cgroups = cgroups;
+        this.ledger = ledger;
+        this.owner = owner;
+        this.self = self;
+    }
+
+    /** What the owner asks to run. */
+    record SpawnOrder(
+            String key,
+            String executable,
+            List<String> argv,
+            Map<String, String> environment,
+            Path workingDirectory,
+            Path logFile,
+            StopPolicy policy) {}
+
+    Fixture spawn(SpawnOrder order) throws SpawnException, IOException {
+        if (fixtures.containsKey(order.key())) {
+            throw new SpawnException("A fixture with id '" + order.key()
+                    + "' is already running in this supervisor. Give each fixture a unique id.");
+        }
+        String cookie = UUID.randomUUID().toString();
+        Map<String, String> environment = new LinkedHashMap<>(System.getenv());
+        environment.remove(Protocol.SUPERVISOR_VARIABLE);
+        environment.putAll(order.environment());
+        environment.put(SupervisedTree.COOKIE_VARIABLE, cookie);
+        List<String> envp = new ArrayList<>();
+        environment.forEach((k, v) -> envp.add(k + "=" + v));
+        Files.createDirectories(order.logFile().toAbsolutePath().getParent());
+        NativePosix.SpawnRequest request = new NativePosix.SpawnRequest(
+                order.executable(), order.argv(), envp, order.workingDirectory(), order.logFile());
+
+        Optional<Path> cgroup = Optional.empty();
+        long floor = inspector.startTimeFloor();
+        long spawnedAt = System.nanoTime();
+        int pid;
+        if (cgroups.isPresent()) {
+            cgroup = Optional.of(cgroups.get().create());
+            try {
+                pid = cgroups.get().spawnInside(cgroup.get(), () -> posix.spawn(request));
+            } catch (SpawnException | RuntimeException e) {
+                Cgroups.remove(cgroup.get());
+                throw e;
+            } catch (Exception e) {
+                Cgroups.remove(cgroup.get());
+                throw new IOException(e.getMessage(), e);
+            }
+        } else {
+            pid = posix.spawn(request);
+        }
+        // A command that exits at once may be reaped before we read it: the floor is still a safe identity.
+        long startTime = inspector.process(pid).map(ProcessInfo::startTime).orElse(floor);
+        TreeMembership membership = new TreeMembership(new ProcessId(pid, startTime), cookie, List.of());
+        Fixture fixture = new Fixture(order.key(), membership, cgroup, order.policy(), spawnedAt);
+        fixtures.put(order.key(), fixture);
+        byLeaderPid.put(pid, fixture);
+        writeLedger();
+        synchronized (childArrived) {
+            childArrived.notifyAll();
+        }
+        exits.since(pid, spawnedAt).ifPresent(exit -> reportLeaderExit(fixture, exit));
+        return fixture;
+    }
+
+    /** The reaper: waits for every child (fixtures and adopted orphans) so no zombie lingers. */
+    void reapForever() {
+        while (true) {
+            Optional<ChildExit> exit = posix.reapChild(true);
+            if (exit.isEmpty()) {
+                synchronized (childArrived) {
+                    try {
+                        childArrived.wait(20); // adopted orphans arrive unannounced: look again soon
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                continue;
+            }
+            exits.record(exit.get());
+            Fixture fixture = byLeaderPid.get(exit.get().pid());
+            if (fixture != null) {
+                reportLeaderExit(fixture, exit.get());
+            }
+        }
+    }
+
+    private void reportLeaderExit(Fixture fixture, ChildExit exit) {
+        if (fixture.claimExitReport()) {
+            owner.send(Protocol.EXITED, out -> {
+                Protocol.writeString(out, fixture.key);
+                out.writeInt(exit.pid());
+                out.writeInt(exit.exitedNormally() ? exit.exitCode() : -1);
+                out.writeInt(exit.exitedNormally() ? 0 : exit.terminatingSignal());
+            });
+        }
+    }
+
+    Optional<Fixture> fixture(String key) {
+        return Optional.ofNullable(fixtures.get(key));
+    }
+
+    StopReport stop(Fixture fixture, StopPolicy policy) throws InterruptedException {
+        StopReport report = Escalation.realTime(policy).run(fixture.key, tree(fixture));
+        fixtures.remove(fixture.key, fixture);
+        byLeaderPid.remove(fixture.leader().pid(), fixture);
+        fixture.cgroup.ifPresent(Cgroups::remove);
+        writeLedger();
+        return report;
+    }
+
+    List<ProcessInfo> members(Fixture fixture) {
+        return new ArrayList<>(tree(fixture).members(inspector.snapshot()));
+    }
+
+    SupervisedTree tree(Fixture fixture) {
+        return new SupervisedTree(
+                fixture.membership, fixture.cgroup, cgroups, inspector, posix, Set.of(self.pid()), exits::describe);
+    }
+
+    /**
+     * Stops every tree with its own policy, in parallel, then kills anything still below the supervisor (the
+     * subreaper catches escapees no fixture claimed). Called when the owner is gone or asks to shut down.
+     */
+    List<StopReport> stopAll() {
+        List<CompletableFuture<StopReport>> stops = new ArrayList<>();
+        for (Fixture fixture : List.copyOf(fixtures.values())) {
+            stops.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return stop(fixture, fixture.policy);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        List<StopReport> reports = new ArrayList<>();
+        for (CompletableFuture<StopReport> stop : stops) {
+            try {
+                reports.add(stop.join());
+            } catch (RuntimeException e) {
+                owner.notice("stopping a fixture failed: " + e);
+            }
+        }
+        killRemainingDescendants();
+        ledger.delete();
+        return reports;
+    }
+
+    private void killRemainingDescendants() {
+        ProcessTable table = inspector.snapshot();
+        Set<ProcessInfo> below = new HashSet<>(table.withDescendants(List.of(self.pid())));
+        below.removeIf(p -> p.pid() == self.pid() || p.isDead());
+        for (ProcessInfo orphan : below) {
+            owner.notice("killing unclaimed descendant " + orphan.pid() + " " + inspector.commandLine(orphan.pid()));
+            posix.signal(orphan.pid(), dev.tether.killer.Signal.KILL.number());
+        }
+    }
+
+    /**
+     * Periodic look at the trees (when there are no cgroups to do it exactly): remembers every member seen, so a
+     * daemon found through its parent stays found after re-parenting, and attributes adopted orphans to the only
+     * fixture that was starting when they appeared.
+     */
+    void observe() {
+        if (cgroups.isPresent() || fixtures.isEmpty()) {
+            return;
+        }
+        ProcessTable table = inspector.snapshot();
+        Set<Integer> claimed = new HashSet<>();
+        int knownBefore = 0;
+        int knownAfter = 0;
+        for (Fixture fixture : fixtures.values()) {
+            knownBefore += fixture.membership.known().size();
+            tree(fixture).members(table).forEach(p -> claimed.add(p.pid()));
+            knownAfter += fixture.membership.known().size();
+        }
+        long now = System.nanoTime();
+        for (ProcessInfo adoptee : table.childrenOf(self.pid())) {
+            if (claimed.contains(adoptee.pid()) || adoptee.isDead()) {
+                continue;
+            }
+            List<Fixture> starting = fixtures.values().stream()
+                    .filter(f -> now - f.spawnedAtNanos < ADOPTION_WINDOW_NANOS)
+                    .filter(f -> f.leader().startTime() <= adoptee.startTime())
+                    .toList();
+            if (starting.size() == 1) {
+                starting.get(0).membership.claim(adoptee.id());
+                knownAfter++;
+            }
+        }
+        if (knownAfter != knownBefore) {
+            writeLedger();
+        }
+    }
+
+    private void writeLedger() {
+        try {
+            ledger.write(fixtures.values().stream().map(Fixture::ledgerEntry).toList());
+        } catch (IOException e) {
+            owner.notice("cannot write the ledger " + ledger.file() + ": " + e.getMessage()
+                    + "; a crash of this build could not be cleaned up by the next one");
+        }
+    }
+}

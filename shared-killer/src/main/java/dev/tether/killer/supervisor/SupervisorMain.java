@@ -1,0 +1,193 @@
+package dev.tether.killer.supervisor;
+
+import dev.tether.killer.internal.posix.NativePosix;
+import dev.tether.killer.internal.posix.SpawnException;
+import dev.tether.killer.stop.StopPolicy;
+import dev.tether.killer.stop.StopReport;
+import dev.tether.killer.tree.LinuxProcInspector;
+import dev.tether.killer.tree.ProcessId;
+import dev.tether.killer.tree.ProcessInfo;
+import dev.tether.killer.tree.ProcessInspector;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Entry point of the supervisor process: {@code java ... SupervisorMain <owner pid@start> <ledger directory>}.
+ * It reads requests from stdin until EOF, which means the owner is gone (however it died), and then stops
+ * every tree and exits.
+ */
+public final class SupervisorMain {
+    private SupervisorMain() {}
+
+    public static void main(String[] args) throws Exception {
+        ProcessId ownerId = ProcessId.parse(args[0]);
+        Path ledgerDirectory = Paths.get(args[1]);
+        NativePosix posix = NativePosix.get();
+        posix.startNewSession();
+        boolean subreaper = posix.becomeChildSubreaper();
+        ProcessInspector inspector = ProcessInspector.forThisMachine();
+        int pid = posix.pid();
+        ProcessId self = inspector.process(pid).map(ProcessInfo::id).orElse(new ProcessId(pid, 0));
+        OwnerChannel owner = new OwnerChannel(System.out);
+        System.setOut(System.err); // nothing but protocol messages may reach the owner's pipe
+
+        Optional<Cgroups> cgroups = inspector instanceof LinuxProcInspector
+                ? Cgroups.tryCreate(pid, message -> System.err.println("[tether-supervisor] " + message))
+                : Optional.empty();
+        Ledger ledger = new Ledger(ledgerDirectory, self, ownerId);
+        Supervisor supervisor = new Supervisor(posix, inspector, cgroups, ledger, owner, self);
+
+        owner.send(Protocol.HELLO, out -> {
+            out.writeInt(self.pid());
+            out.writeLong(self.startTime());
+            out.writeBoolean(subreaper);
+            Protocol.writeString(out, cgroups.map(c -> c.base().toString()).orElse(""));
+        });
+        if (!subreaper) {
+            owner.notice("this OS has no child subreaper: daemons that scrub their environment can escape; see"
+                    + " the platform table in the documentation");
+        }
+
+        daemon("tether-reaper", supervisor::reapForever);
+        daemon("tether-ledger-sweep", () -> {
+            try {
+                new LedgerSweeper(ledgerDirectory, inspector, posix, cgroups, owner, self).sweep();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        daemon("tether-owner-watch", () -> watchOwner(supervisor, inspector, ownerId, cgroups));
+
+        serve(supervisor, owner, new DataInputStream(new BufferedInputStream(System.in)));
+        shutDown(supervisor, cgroups, 0);
+    }
+
+    /** Handles requests until the owner closes the pipe (EOF) or asks to shut down. */
+    private static void serve(Supervisor supervisor, OwnerChannel owner, DataInputStream in) {
+        ExecutorService stops = Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "tether-stop");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            while (true) {
+                byte type = in.readByte();
+                int id = in.readInt();
+                switch (type) {
+                    case Protocol.SPAWN -> spawn(supervisor, owner, in, id);
+                    case Protocol.STOP -> {
+                        String key = Protocol.readString(in);
+                        StopPolicy policy = Protocol.readPolicy(in);
+                        stops.execute(() -> stop(supervisor, owner, id, key, policy));
+                    }
+                    case Protocol.MEMBERS -> {
+                        String key = Protocol.readString(in);
+                        List<ProcessInfo> members =
+                                supervisor.fixture(key).map(supervisor::members).orElse(List.of());
+                        owner.send(Protocol.MEMBERS_LIST, out -> {
+                            out.writeInt(id);
+                            Protocol.writeProcesses(out, members);
+                        });
+                    }
+                    case Protocol.SHUTDOWN -> {
+                        supervisor.stopAll();
+                        owner.send(Protocol.BYE, out -> out.writeInt(id));
+                        return;
+                    }
+                    default -> throw new IOException("unknown request type " + type);
+                }
+            }
+        } catch (EOFException e) {
+            System.err.println("[tether-supervisor] owner closed the pipe: stopping every tree");
+        } catch (IOException e) {
+            System.err.println("[tether-supervisor] pipe from the owner broke (" + e + "): stopping every tree");
+        }
+    }
+
+    private static void spawn(Supervisor supervisor, OwnerChannel owner, DataInputStream in, int id)
+            throws IOException {
+        Supervisor.SpawnOrder order = new Supervisor.SpawnOrder(
+                Protocol.readString(in),
+                Protocol.readString(in),
+                Protocol.readStrings(in),
+                Protocol.readMap(in),
+                Paths.get(Protocol.readString(in)),
+                Paths.get(Protocol.readString(in)),
+                Protocol.readPolicy(in));
+        try {
+            Fixture fixture = supervisor.spawn(order);
+            owner.send(Protocol.SPAWNED, out -> {
+                out.writeInt(id);
+                out.writeInt(fixture.leader().pid());
+                out.writeLong(fixture.leader().startTime());
+                Protocol.writeString(out, fixture.membership.cookie());
+            });
+        } catch (SpawnException | IOException | RuntimeException e) {
+            owner.send(Protocol.FAILED, out -> {
+                out.writeInt(id);
+                Protocol.writeString(out, String.valueOf(e.getMessage()));
+            });
+        }
+    }
+
+    private static void stop(Supervisor supervisor, OwnerChannel owner, int id, String key, StopPolicy policy) {
+        try {
+            Optional<Fixture> fixture = supervisor.fixture(key);
+            StopReport report = fixture.isPresent()
+                    ? supervisor.stop(fixture.get(), policy)
+                    : new StopReport(key, List.of(), List.of(), java.time.Duration.ZERO);
+            owner.send(Protocol.STOPPED, out -> {
+                out.writeInt(id);
+                Protocol.writeReport(out, report);
+            });
+        } catch (InterruptedException | RuntimeException e) {
+            owner.send(Protocol.FAILED, out -> {
+                out.writeInt(id);
+                Protocol.writeString(out, "stopping '" + key + "' failed: " + e);
+            });
+        }
+    }
+
+    /** Backup for stdin EOF: if the owner's pid is gone (or reused), the owner is dead. */
+    private static void watchOwner(
+            Supervisor supervisor, ProcessInspector inspector, ProcessId ownerId, Optional<Cgroups> cgroups) {
+        while (true) {
+            try {
+                TimeUnit.MILLISECONDS.sleep(250);
+            } catch (InterruptedException e) {
+                return;
+            }
+            boolean ownerAlive = inspector
+                    .process(ownerId.pid())
+                    .filter(p -> p.startTime() == ownerId.startTime() && !p.isDead())
+                    .isPresent();
+            if (!ownerAlive) {
+                System.err.println("[tether-supervisor] owner pid " + ownerId.pid() + " is gone: stopping every tree");
+                shutDown(supervisor, cgroups, 0);
+            }
+            supervisor.observe();
+        }
+    }
+
+    private static synchronized void shutDown(Supervisor supervisor, Optional<Cgroups> cgroups, int status) {
+        supervisor.stopAll();
+        cgroups.ifPresent(Cgroups::close);
+        System.err.flush();
+        Runtime.getRuntime().halt(status);
+    }
+
+    private static void daemon(String name, Runnable body) {
+        Thread thread = new Thread(body, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+}

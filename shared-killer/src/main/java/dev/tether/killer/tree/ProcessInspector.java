@@ -1,0 +1,29 @@
+package dev.tether.killer.tree;
+
+import dev.tether.killer.OperatingSystem;
+import java.util.Optional;
+
+/** Reads the operating system's process table. The only part of tree discovery that touches the OS. */
+public interface ProcessInspector {
+    ProcessTable snapshot();
+
+    /** One process, if it exists (zombies included). */
+    Optional<ProcessInfo> process(int pid);
+
+    /** A lower bound for the start time of any process started from now on, in this inspector's units. */
+    long startTimeFloor();
+
+    /** The value of one environment variable of a process, if it can be read (own user, Linux). */
+    Optional<String> environmentVariable(int pid, String name);
+
+    /** The full command line, or the short name in brackets when the process has none (zombie, kernel). */
+    String commandLine(int pid);
+
+    /** The owning user's numeric id, or -1 if unknown. */
+    int uid(int pid);
+
+    /** The inspector for this machine: /proc on Linux, ps(1) elsewhere. */
+    static ProcessInspector forThisMachine() {
+        return OperatingSystem.current() == OperatingSystem.LINUX ? new LinuxProcInspector() : new PsProcessInspector();
+    }
+}

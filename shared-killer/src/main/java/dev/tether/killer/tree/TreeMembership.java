@@ -1,0 +1,109 @@
+package dev.tether.killer.tree;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Who belongs to one fixture's tree. A process is a member if it started no earlier than the leader and
+ * <ul>
+ *   <li>it is the leader, or in the leader's process group,
+ *   <li>or it is in the fixture's cgroup (Linux, where writable: catches every escapee, however it forks),
+ *   <li>or its environment carries the fixture's cookie (catches escapees that kept their environment),
+ *   <li>or it was seen as a member before (pid and start time), e.g. before a daemon re-parented,
+ *   <li>or it descends from a member by parent pid.
+ * </ul>
+ * Members once seen are remembered, so a daemon found through its ancestry stays found after its parent exits.
+ * Pure logic over a {@link ProcessTable}; the cookie and cgroup evidence is handed in.
+ */
+public final class TreeMembership {
+    /** Reads a cookie from a process's environment; empty when absent or unreadable. */
+    @FunctionalInterface
+    public interface CookieReader {
+        java.util.Optional<String> cookieOf(int pid);
+    }
+
+    private final ProcessId leader;
+    private final String cookie;
+    private final Set<ProcessId> known = ConcurrentHashMap.newKeySet();
+    /** Processes already read without the cookie: an environment does not change after exec, so read once. */
+    private final Map<ProcessId, Boolean> cookieChecked = new ConcurrentHashMap<>();
+
+    public TreeMembership(ProcessId leader, String cookie, Collection<ProcessId> knownMembers) {
+        this.leader = leader;
+        this.cookie = cookie;
+        this.known.add(leader);
+        this.known.addAll(knownMembers);
+    }
+
+    public ProcessId leader() {
+        return leader;
+    }
+
+    public String cookie() {
+        return cookie;
+    }
+
+    /** Every process ever seen in this tree (some may be dead by now). */
+    public Set<ProcessId> known() {
+        return Set.copyOf(known);
+    }
+
+    /** Attributes a process to this tree by other evidence (e.g. it was adopted while only this tree started). */
+    public void claim(ProcessId process) {
+        known.add(process);
+    }
+
+    /**
+     * The live and zombie members in {@code table}.
+     *
+     * @param cgroupPids pids in the fixture's cgroup, empty where there is none
+     * @param excluded pids never to count (the supervisor, the owner)
+     */
+    public Set<ProcessInfo> members(
+            ProcessTable table, Set<Integer> cgroupPids, CookieReader cookies, Set<Integer> excluded) {
+        List<Integer> roots = new ArrayList<>();
+        for (ProcessInfo process : table.all()) {
+            if (process.startTime() < leader.startTime() || excluded.contains(process.pid())) {
+                continue;
+            }
+            if (isRoot(process, cgroupPids, cookies)) {
+                roots.add(process.pid());
+            }
+        }
+        Set<ProcessInfo> members = new LinkedHashSet<>();
+        for (ProcessInfo member : table.withDescendants(roots)) {
+            if (!excluded.contains(member.pid())) {
+                members.add(member);
+                known.add(member.id());
+            }
+        }
+        forgetVanished(table);
+        return members;
+    }
+
+    private boolean isRoot(ProcessInfo process, Set<Integer> cgroupPids, CookieReader cookies) {
+        if (known.contains(process.id()) || process.pgid() == leader.pid() || cgroupPids.contains(process.pid())) {
+            return true;
+        }
+        if (process.isDead()) {
+            return false;
+        }
+        return cookieChecked.computeIfAbsent(
+                process.id(),
+                id -> cookies.cookieOf(id.pid()).map(cookie::equals).orElse(false));
+    }
+
+    private void forgetVanished(ProcessTable table) {
+        Set<ProcessId> present = new HashSet<>();
+        for (ProcessInfo process : table.all()) {
+            present.add(process.id());
+        }
+        cookieChecked.keySet().retainAll(present);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.tether.killer.it;
+
+import dev.tether.killer.TreeSpec;
+import dev.tether.killer.stop.StopPolicy;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The test scripts in src/test/resources/scripts, as tree specs. */
+final class Scripts {
+    private Scripts() {}
+
+    static Path path(String name) {
+        try {
+            return Paths.get(Scripts.class.getResource("/scripts/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code /bin/sh <script> args...} with its log in {@code dir}. */
+    static TreeSpec spec(String id, Path dir, String script, String... args) {
+        List<String> command = new ArrayList<>(List.of("/bin/sh", path(script).toString()));
+        command.addAll(List.of(args));
+        return new TreeSpec(id, command, dir, Map.of(), dir.resolve(id + ".log"), StopPolicy.DEFAULT);
+    }
+}

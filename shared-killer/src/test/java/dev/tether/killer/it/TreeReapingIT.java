@@ -1,0 +1,145 @@
+package dev.tether.killer.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tether.killer.ProcessSupervisor;
+import dev.tether.killer.Signal;
+import dev.tether.killer.SpawnedTree;
+import dev.tether.killer.stop.ProcessOutcome;
+import dev.tether.killer.stop.StopPolicy;
+import dev.tether.killer.stop.StopReport;
+import dev.tether.killer.testing.Os;
+import dev.tether.killer.tree.ProcessId;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every shape of process tree users start is gone after stop, as /proc shows it. */
+@EnabledOnOs(OS.LINUX)
+class TreeReapingIT {
+    private static final Duration SETTLE = Duration.ofSeconds(10);
+    private static ProcessSupervisor supervisor;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void launch(@TempDir Path ledgers) {
+        supervisor = ProcessSupervisor.launch(ledgers);
+    }
+
+    @AfterAll
+    static void shutDown() {
+        supervisor.close();
+    }
+
+    @Test
+    void wrapperChainWithBackgroundChildrenLeavesNothing() {
+        Path pids = dir.resolve("pids");
+        SpawnedTree tree = supervisor.spawn(Scripts.spec("chain", dir, "wrapper-chain.sh", pids.toString()));
+        // outer sh + its sleep, then 3 pids for each of levels 2 and 3: 2 + 3 + 3
+        List<ProcessId> all = Os.awaitPids(pids, 8, SETTLE);
+
+        StopReport report = tree.stop();
+
+        assertTrue(report.isClean(), report.summary());
+        assertTrue(all.stream().noneMatch(Os::isAlive), "alive after stop: " + Os.describe(all));
+        assertTrue(Os.carrying("TETHER_FIXTURE", tree.cookie()).isEmpty());
+        assertEquals(8, report.ended().size(), report.summary());
+        assertTrue(report.ended().stream().allMatch(o -> o.endedBy() == Signal.TERM), report.summary());
+    }
+
+    @Test
+    void childThatCalledSetsidIsReaped() {
+        Path pids = dir.resolve("pids");
+        SpawnedTree tree = supervisor.spawn(Scripts.spec("setsid", dir, "setsid-child.sh", pids.toString()));
+        List<ProcessId> all = Os.awaitPids(pids, 2, SETTLE);
+        int escapee = all.get(1).pid();
+        assertTrue(Os.PROC.process(escapee).orElseThrow().sid() == escapee, "the child should lead its own session");
+
+        StopReport report = tree.stop();
+
+        assertTrue(report.isClean(), report.summary());
+        assertTrue(all.stream().noneMatch(Os::isAlive), "alive after stop: " + Os.describe(all));
+    }
+
+    @Test
+    void doubleForkedDaemonWithClearedEnvironmentIsReaped() {
+        Path pids = dir.resolve("pids");
+        SpawnedTree tree = supervisor.spawn(Scripts.spec("daemon", dir, "scrubbed-daemon.sh", pids.toString()));
+        ProcessId daemon = Os.awaitPids(pids, 1, SETTLE).get(0);
+        Os.await("the launcher to exit", SETTLE, () -> !tree.isLeaderAlive());
+        assertTrue(Os.PROC.environmentVariable(daemon.pid(), "TETHER_FIXTURE").isEmpty(), "daemon kept the cookie");
+        assertTrue(Os.isAlive(daemon), "the daemon outlives its launcher");
+
+        StopReport report = tree.stop();
+
+        assertTrue(report.isClean(), report.summary());
+        assertTrue(!Os.isAlive(daemon), "daemon alive after stop: " + Os.describe(List.of(daemon)));
+        assertTrue(report.ended().stream().anyMatch(o -> o.pid() == daemon.pid()), report.summary());
+    }
+
+    @Test
+    void processThatIgnoresTermIsKilledAfterTheGrace() {
+        Path pids = dir.resolve("pids");
+        StopPolicy shortGrace = StopPolicy.parse("TERM 300ms, KILL 5s");
+        SpawnedTree tree = supervisor.spawn(Scripts.spec("stubborn", dir, "ignores-term.sh", pids.toString())
+                .withStopPolicy(shortGrace));
+        List<ProcessId> all = Os.awaitPids(pids, 2, SETTLE);
+
+        StopReport report = tree.stop();
+
+        assertTrue(report.isClean(), report.summary());
+        assertTrue(all.stream().noneMatch(Os::isAlive), "alive after stop: " + Os.describe(all));
+        assertEquals(2, report.ended().size(), report.summary());
+        for (ProcessOutcome outcome : report.ended()) {
+            assertEquals(Signal.KILL, outcome.endedBy(), report.summary());
+            assertEquals(2, outcome.step(), report.summary());
+        }
+    }
+
+    @Test
+    void processThatTrapsTermRunsItsHandlerBeforeExiting() {
+        Path pids = dir.resolve("pids");
+        Path evidence = dir.resolve("handler-ran");
+        SpawnedTree tree =
+                supervisor.spawn(Scripts.spec("polite", dir, "traps-term.sh", pids.toString(), evidence.toString()));
+        ProcessId leader = Os.awaitPids(pids, 1, SETTLE).get(0);
+
+        StopReport report = tree.stop();
+
+        assertTrue(report.isClean(), report.summary());
+        assertTrue(!Os.isAlive(leader));
+        assertTrue(Files.exists(evidence), "the TERM handler did not run: no " + evidence);
+        ProcessOutcome leaderOutcome = report.ended().stream()
+                .filter(o -> o.pid() == leader.pid())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(report.summary()));
+        assertEquals(Signal.TERM, leaderOutcome.endedBy());
+        assertEquals("exit 0", leaderOutcome.exit(), "the handler exits 0");
+    }
+
+    @Test
+    void leaderExitIsReportedWithItsCode() throws Exception {
+        java.util.concurrent.CompletableFuture<dev.tether.killer.ExitEvent> exited =
+                new java.util.concurrent.CompletableFuture<>();
+        supervisor.onExit(e -> {
+            if (e.id().equals("exits-3")) {
+                exited.complete(e);
+            }
+        });
+        SpawnedTree tree = supervisor.spawn(
+                dev.tether.killer.TreeSpec.of("exits-3", List.of("sh", "-c", "exit 3"), dir, dir.resolve("exits.log")));
+
+        assertEquals(3, exited.get(10, java.util.concurrent.TimeUnit.SECONDS).exitCode());
+        assertTrue(tree.stop().isClean());
+    }
+}

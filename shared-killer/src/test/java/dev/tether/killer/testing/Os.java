@@ -1,0 +1,124 @@
+package dev.tether.killer.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.tether.killer.tree.LinuxProcInspector;
+import dev.tether.killer.tree.ProcessId;
+import dev.tether.killer.tree.ProcessInfo;
+import dev.tether.killer.tree.ProcessTable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+/** What the OS shows, for assertions: /proc rows, environments, and waits on conditions (never blind sleeps). */
+public final class Os {
+    public static final LinuxProcInspector PROC = new LinuxProcInspector();
+    /** Every process a test starts outside Tether carries this variable, so the final leak check finds it. */
+    public static final String TEST_MARKER = "TETHER_TEST";
+
+    private Os() {}
+
+    public static boolean isAlive(ProcessId id) {
+        return PROC.process(id.pid())
+                .filter(p -> p.startTime() == id.startTime() && !p.isDead())
+                .isPresent();
+    }
+
+    public static ProcessId idOf(int pid) {
+        return PROC.process(pid).map(ProcessInfo::id).orElseThrow(() -> new AssertionError("pid " + pid + " is gone"));
+    }
+
+    /** Live processes whose environment has {@code name=value}. */
+    public static List<ProcessInfo> carrying(String name, String value) {
+        List<ProcessInfo> found = new ArrayList<>();
+        for (ProcessInfo process : PROC.snapshot().all()) {
+            if (!process.isDead()
+                    && PROC.environmentVariable(process.pid(), name)
+                            .filter(value::equals)
+                            .isPresent()) {
+                found.add(process);
+            }
+        }
+        return found;
+    }
+
+    /** Polls a condition every few milliseconds until it holds; fails with {@code what} after {@code limit}. */
+    public static void await(String what, Duration limit, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        long pause = 1;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("Timed out after " + limit + " waiting for: " + what);
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted waiting for: " + what);
+            }
+            pause = Math.min(pause * 2, 20);
+        }
+    }
+
+    /** Waits until none of the processes is alive, or fails naming the survivors. */
+    public static void awaitAllDead(Collection<ProcessId> ids, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            List<ProcessId> alive = ids.stream().filter(Os::isAlive).toList();
+            if (alive.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                fail("Still alive after " + limit + ": " + describe(alive));
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted");
+            }
+        }
+    }
+
+    public static String describe(Collection<ProcessId> ids) {
+        return ids.stream()
+                .map(id -> id.pid() + " " + PROC.commandLine(id.pid()))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** Waits until a file written by a test script has at least {@code count} non-empty lines, and returns them. */
+    public static List<String> awaitLines(Path file, int count, Duration limit) {
+        await(count + " lines in " + file, limit, () -> readLines(file).size() >= count);
+        return readLines(file);
+    }
+
+    /** The pids a test script recorded, one per line, as ids (start times read now, while they run). */
+    public static List<ProcessId> awaitPids(Path file, int count, Duration limit) {
+        return awaitLines(file, count, limit).stream()
+                .map(l -> idOf(Integer.parseInt(l.trim())))
+                .toList();
+    }
+
+    public static List<String> readLines(Path file) {
+        try {
+            return Files.exists(file)
+                    ? Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                            .filter(l -> !l.isBlank())
+                            .toList()
+                    : List.of();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    public static ProcessTable snapshot() {
+        return PROC.snapshot();
+    }
+}

@@ -1,0 +1,8 @@
+#!/bin/sh
+# A classic double-fork daemon that also clears its environment: the first child calls setsid() and forks
+# the daemon, then exits; the launcher exits too. Neither the process group nor an environment cookie
+# finds the daemon, and its parent is gone.
+pids="$1"
+env -i PIDS="$pids" setsid /bin/sh -c '/bin/sh -c "echo \$\$ >> \$PIDS; exec sleep 300" & exit 0' &
+wait
+echo "launcher done"
