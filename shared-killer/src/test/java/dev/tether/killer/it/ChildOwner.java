@@ -1,0 +1,61 @@
+package dev.tether.killer.it;
+
+import dev.tether.killer.testing.Os;
+import dev.tether.killer.tree.ProcessId;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs {@link OwnerMain} in a JVM of its own and collects the pids of everything it started. */
+final class ChildOwner implements AutoCloseable {
+    private static final Duration SETTLE = Duration.ofSeconds(20);
+
+    final Process jvm;
+    final int supervisorPid;
+    final List<ProcessId> fixtures = new ArrayList<>();
+
+    ChildOwner(Path dir, Path ledgers) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(
+                        Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        OwnerMain.class.getName(),
+                        dir.toString(),
+                        ledgers.toString())
+                .redirectError(dir.resolve("owner.err").toFile());
+        builder.environment().put(Os.TEST_MARKER, "owner");
+        jvm = builder.start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
+        int supervisor = -1;
+        for (String line; (line = out.readLine()) != null && !line.equals("READY"); ) {
+            if (line.startsWith("SUPERVISOR ")) {
+                supervisor = Integer.parseInt(line.substring(11));
+            }
+        }
+        if (supervisor < 0) {
+            jvm.destroyForcibly();
+            throw new AssertionError("the owner JVM did not start its trees; see " + dir.resolve("owner.err"));
+        }
+        supervisorPid = supervisor;
+        fixtures.addAll(Os.awaitPids(dir.resolve("wrapper-chain.sh/pids"), 8, SETTLE));
+        fixtures.addAll(Os.awaitPids(dir.resolve("scrubbed-daemon.sh/pids"), 1, SETTLE));
+        fixtures.addAll(Os.awaitPids(dir.resolve("setsid-child.sh/pids"), 2, SETTLE));
+    }
+
+    /** Whatever the test's outcome, nothing this owner started may outlive the test: kill by recorded pid. */
+    @Override
+    public void close() {
+        jvm.destroyForcibly();
+        for (ProcessId id : fixtures) {
+            if (Os.isAlive(id)) {
+                ProcessHandle.of(id.pid()).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+}

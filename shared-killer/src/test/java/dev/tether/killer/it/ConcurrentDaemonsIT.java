@@ -1,0 +1,54 @@
+package dev.tether.killer.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tether.killer.ProcessSupervisor;
+import dev.tether.killer.SpawnedTree;
+import dev.tether.killer.stop.StopReport;
+import dev.tether.killer.testing.Os;
+import dev.tether.killer.tree.ProcessId;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two fixtures that daemonize at the same moment: both daemons re-parent to the supervisor with no group and
+ * no cookie in common with their launchers. Stopping A must end A's daemon and leave B's untouched.
+ */
+@EnabledOnOs(OS.LINUX)
+class ConcurrentDaemonsIT {
+    private static final Duration SETTLE = Duration.ofSeconds(10);
+
+    @Test
+    void stoppingOneDaemonizingFixtureLeavesItsTwinAlive(@TempDir Path dir, @TempDir Path ledgers) throws Exception {
+        try (ProcessSupervisor supervisor = ProcessSupervisor.launch(ledgers)) {
+            Path a = Files.createDirectory(dir.resolve("a"));
+            Path b = Files.createDirectory(dir.resolve("b"));
+            CompletableFuture<SpawnedTree> startA = CompletableFuture.supplyAsync(
+                    () -> supervisor.spawn(Scripts.spec("a", a, "scrubbed-daemon.sh", a.resolve("pids").toString())));
+            CompletableFuture<SpawnedTree> startB = CompletableFuture.supplyAsync(
+                    () -> supervisor.spawn(Scripts.spec("b", b, "scrubbed-daemon.sh", b.resolve("pids").toString())));
+            SpawnedTree treeA = startA.join();
+            SpawnedTree treeB = startB.join();
+            ProcessId daemonA = Os.awaitPids(a.resolve("pids"), 1, SETTLE).get(0);
+            ProcessId daemonB = Os.awaitPids(b.resolve("pids"), 1, SETTLE).get(0);
+            Os.await("both launchers to exit", SETTLE, () -> !treeA.isLeaderAlive() && !treeB.isLeaderAlive());
+
+            StopReport report = treeA.stop();
+
+            assertTrue(report.isClean(), report.summary());
+            assertTrue(!Os.isAlive(daemonA), "A's daemon survived: " + Os.describe(List.of(daemonA)));
+            assertTrue(Os.isAlive(daemonB), "B's daemon was killed by stopping A: " + report.summary());
+            assertTrue(report.ended().stream().noneMatch(o -> o.pid() == daemonB.pid()), report.summary());
+
+            assertTrue(treeB.stop().isClean());
+            assertTrue(!Os.isAlive(daemonB));
+        }
+    }
+}

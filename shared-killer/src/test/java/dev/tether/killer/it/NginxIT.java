@@ -1,0 +1,96 @@
+package dev.tether.killer.it;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tether.killer.ProcessSupervisor;
+import dev.tether.killer.SpawnedTree;
+import dev.tether.killer.TreeSpec;
+import dev.tether.killer.stop.StopReport;
+import dev.tether.killer.testing.Os;
+import dev.tether.killer.tree.ProcessId;
+import dev.tether.killer.tree.ProcessInfo;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * nginx in its default mode daemonizes: the launched process forks the master and exits, the master calls
+ * setsid() and forks workers that switch to another user. Nothing of it may survive a stop.
+ */
+@EnabledOnOs(OS.LINUX)
+class NginxIT {
+    static final Path NGINX = Paths.get("/usr/sbin/nginx");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void daemonizedNginxMasterAndWorkersAreReaped(@TempDir Path ledgers) throws Exception {
+        assertTrue(Files.isExecutable(NGINX), "nginx is needed for this test: apt-get install -y nginx-light"
+                + " (.ci/run installs it)");
+        int port = freePort();
+        Path config = writeConfig(dir, port);
+        try (ProcessSupervisor supervisor = ProcessSupervisor.launch(ledgers)) {
+            SpawnedTree tree = supervisor.spawn(TreeSpec.of("nginx",
+                    List.of(NGINX.toString(), "-p", dir.toString(), "-c", config.toString()), dir,
+                    dir.resolve("nginx.log")));
+            Os.await("nginx to accept on port " + port, Duration.ofSeconds(20), () -> accepts(port));
+            Os.await("the launching nginx to exit", Duration.ofSeconds(20), () -> !tree.isLeaderAlive());
+            int master = Integer.parseInt(Files.readString(dir.resolve("nginx.pid")).trim());
+            List<ProcessId> nginx = Os.snapshot().withDescendants(List.of(master)).stream()
+                    .map(ProcessInfo::id)
+                    .toList();
+            assertTrue(nginx.size() >= 3, "master and two workers expected: " + Os.describe(nginx));
+
+            StopReport report = tree.stop();
+
+            assertTrue(report.isClean(), report.summary());
+            assertTrue(nginx.stream().noneMatch(Os::isAlive), "alive after stop: " + Os.describe(nginx));
+            assertFalse(accepts(port), "port " + port + " still accepts after stop");
+        }
+    }
+
+    static Path writeConfig(Path dir, int port) throws IOException {
+        Path config = dir.resolve("nginx.conf");
+        Files.writeString(config, String.join("\n",
+                "worker_processes 2;",
+                "pid " + dir.resolve("nginx.pid") + ";",
+                "error_log " + dir.resolve("error.log") + ";",
+                "events { worker_connections 64; }",
+                "http {",
+                "  access_log off;",
+                "  client_body_temp_path " + dir.resolve("body") + ";",
+                "  proxy_temp_path " + dir.resolve("proxy") + ";",
+                "  fastcgi_temp_path " + dir.resolve("fastcgi") + ";",
+                "  uwsgi_temp_path " + dir.resolve("uwsgi") + ";",
+                "  scgi_temp_path " + dir.resolve("scgi") + ";",
+                "  server { listen 127.0.0.1:" + port + "; location / { return 200 'ok'; } }",
+                "}",
+                ""));
+        return config;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static boolean accepts(int port) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

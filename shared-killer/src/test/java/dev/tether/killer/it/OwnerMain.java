@@ -1,0 +1,27 @@
+package dev.tether.killer.it;
+
+import dev.tether.killer.ProcessSupervisor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/**
+ * A stand-in for a Maven build or a test JVM: owns a supervisor and a few trees, reports pids on stdout, then
+ * waits to be killed. Usage: {@code OwnerMain <work dir> <ledger dir>}.
+ */
+public final class OwnerMain {
+    private OwnerMain() {}
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Paths.get(args[0]);
+        ProcessSupervisor supervisor = ProcessSupervisor.launch(Paths.get(args[1]));
+        System.out.println("SUPERVISOR " + supervisor.pid());
+        for (String script : new String[] {"wrapper-chain.sh", "scrubbed-daemon.sh", "setsid-child.sh"}) {
+            Path treeDir = Files.createDirectories(dir.resolve(script));
+            supervisor.spawn(Scripts.spec(script, treeDir, script, treeDir.resolve("pids").toString()));
+        }
+        System.out.println("READY");
+        System.out.flush();
+        System.in.read(); // until the test kills this JVM
+    }
+}
