@@ -22,7 +22,8 @@ final class ChildOwner implements AutoCloseable {
 
     ChildOwner(Path dir, Path ledgers) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(
-                        Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                        Paths.get(System.getProperty("java.home"), "bin", "java")
+                                .toString(),
                         "-cp",
                         System.getProperty("java.class.path"),
                         OwnerMain.class.getName(),

@@ -30,10 +30,10 @@ class ConcurrentDaemonsIT {
         try (ProcessSupervisor supervisor = ProcessSupervisor.launch(ledgers)) {
             Path a = Files.createDirectory(dir.resolve("a"));
             Path b = Files.createDirectory(dir.resolve("b"));
-            CompletableFuture<SpawnedTree> startA = CompletableFuture.supplyAsync(
-                    () -> supervisor.spawn(Scripts.spec("a", a, "scrubbed-daemon.sh", a.resolve("pids").toString())));
-            CompletableFuture<SpawnedTree> startB = CompletableFuture.supplyAsync(
-                    () -> supervisor.spawn(Scripts.spec("b", b, "scrubbed-daemon.sh", b.resolve("pids").toString())));
+            CompletableFuture<SpawnedTree> startA = CompletableFuture.supplyAsync(() -> supervisor.spawn(
+                    Scripts.spec("a", a, "scrubbed-daemon.sh", a.resolve("pids").toString())));
+            CompletableFuture<SpawnedTree> startB = CompletableFuture.supplyAsync(() -> supervisor.spawn(
+                    Scripts.spec("b", b, "scrubbed-daemon.sh", b.resolve("pids").toString())));
             SpawnedTree treeA = startA.join();
             SpawnedTree treeB = startB.join();
             ProcessId daemonA = Os.awaitPids(a.resolve("pids"), 1, SETTLE).get(0);

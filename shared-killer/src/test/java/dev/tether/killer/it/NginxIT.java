@@ -36,17 +36,21 @@ class NginxIT {
 
     @Test
     void daemonizedNginxMasterAndWorkersAreReaped(@TempDir Path ledgers) throws Exception {
-        assertTrue(Files.isExecutable(NGINX), "nginx is needed for this test: apt-get install -y nginx-light"
-                + " (.ci/run installs it)");
+        assertTrue(
+                Files.isExecutable(NGINX),
+                "nginx is needed for this test: apt-get install -y nginx-light" + " (.ci/run installs it)");
         int port = freePort();
         Path config = writeConfig(dir, port);
         try (ProcessSupervisor supervisor = ProcessSupervisor.launch(ledgers)) {
-            SpawnedTree tree = supervisor.spawn(TreeSpec.of("nginx",
-                    List.of(NGINX.toString(), "-p", dir.toString(), "-c", config.toString()), dir,
+            SpawnedTree tree = supervisor.spawn(TreeSpec.of(
+                    "nginx",
+                    List.of(NGINX.toString(), "-p", dir.toString(), "-c", config.toString()),
+                    dir,
                     dir.resolve("nginx.log")));
             Os.await("nginx to accept on port " + port, Duration.ofSeconds(20), () -> accepts(port));
             Os.await("the launching nginx to exit", Duration.ofSeconds(20), () -> !tree.isLeaderAlive());
-            int master = Integer.parseInt(Files.readString(dir.resolve("nginx.pid")).trim());
+            int master =
+                    Integer.parseInt(Files.readString(dir.resolve("nginx.pid")).trim());
             List<ProcessId> nginx = Os.snapshot().withDescendants(List.of(master)).stream()
                     .map(ProcessInfo::id)
                     .toList();
@@ -62,21 +66,24 @@ class NginxIT {
 
     static Path writeConfig(Path dir, int port) throws IOException {
         Path config = dir.resolve("nginx.conf");
-        Files.writeString(config, String.join("\n",
-                "worker_processes 2;",
-                "pid " + dir.resolve("nginx.pid") + ";",
-                "error_log " + dir.resolve("error.log") + ";",
-                "events { worker_connections 64; }",
-                "http {",
-                "  access_log off;",
-                "  client_body_temp_path " + dir.resolve("body") + ";",
-                "  proxy_temp_path " + dir.resolve("proxy") + ";",
-                "  fastcgi_temp_path " + dir.resolve("fastcgi") + ";",
-                "  uwsgi_temp_path " + dir.resolve("uwsgi") + ";",
-                "  scgi_temp_path " + dir.resolve("scgi") + ";",
-                "  server { listen 127.0.0.1:" + port + "; location / { return 200 'ok'; } }",
-                "}",
-                ""));
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "worker_processes 2;",
+                        "pid " + dir.resolve("nginx.pid") + ";",
+                        "error_log " + dir.resolve("error.log") + ";",
+                        "events { worker_connections 64; }",
+                        "http {",
+                        "  access_log off;",
+                        "  client_body_temp_path " + dir.resolve("body") + ";",
+                        "  proxy_temp_path " + dir.resolve("proxy") + ";",
+                        "  fastcgi_temp_path " + dir.resolve("fastcgi") + ";",
+                        "  uwsgi_temp_path " + dir.resolve("uwsgi") + ";",
+                        "  scgi_temp_path " + dir.resolve("scgi") + ";",
+                        "  server { listen 127.0.0.1:" + port + "; location / { return 200 'ok'; } }",
+                        "}",
+                        ""));
         return config;
     }
 

@@ -38,14 +38,16 @@ class OwnerDeathIT {
                     .orElse(true));
             owner.jvm.destroyForcibly();
             owner.jvm.waitFor();
-            assertTrue(owner.fixtures.stream().allMatch(Os::isAlive),
+            assertTrue(
+                    owner.fixtures.stream().allMatch(Os::isAlive),
                     "with both dead, the trees are orphaned and still running: " + Os.describe(owner.fixtures));
 
             try (ProcessSupervisor next = ProcessSupervisor.launch(ledgers)) {
                 Os.awaitAllDead(owner.fixtures, Duration.ofSeconds(10));
                 Os.await("a notice of what was reaped", Duration.ofSeconds(5), () -> next.notices().stream()
                         .anyMatch(n -> n.contains("Reaped leftovers of a crashed build")));
-                assertTrue(next.notices().stream().anyMatch(n -> n.contains("owner pid " + owner.jvm.pid())),
+                assertTrue(
+                        next.notices().stream().anyMatch(n -> n.contains("owner pid " + owner.jvm.pid())),
                         String.valueOf(next.notices()));
             }
         }

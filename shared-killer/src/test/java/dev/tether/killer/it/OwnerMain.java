@@ -18,7 +18,8 @@ public final class OwnerMain {
         System.out.println("SUPERVISOR " + supervisor.pid());
         for (String script : new String[] {"wrapper-chain.sh", "scrubbed-daemon.sh", "setsid-child.sh"}) {
             Path treeDir = Files.createDirectories(dir.resolve(script));
-            supervisor.spawn(Scripts.spec(script, treeDir, script, treeDir.resolve("pids").toString()));
+            supervisor.spawn(Scripts.spec(
+                    script, treeDir, script, treeDir.resolve("pids").toString()));
         }
         System.out.println("READY");
         System.out.flush();

@@ -1,0 +1,55 @@
+package dev.tether.killer.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.tether.killer.testing.Os;
+import dev.tether.killer.tree.ProcessInfo;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+/**
+ * Runs after every other IT of this JVM (class order by @Order, set in the POM) and fails the build if any
+ * process the suite started is still alive: fixtures carry TETHER_FIXTURE, supervisors TETHER_SUPERVISOR, and
+ * other test processes TETHER_TEST.
+ */
+@EnabledOnOs(OS.LINUX)
+@Order(Integer.MAX_VALUE)
+class ZzNothingLeftBehindIT {
+    private static final List<String> MARKERS = List.of("TETHER_FIXTURE", "TETHER_SUPERVISOR", Os.TEST_MARKER);
+
+    @Test
+    void noMarkedProcessSurvivesTheSuite() {
+        long suiteStart = Os.idOf((int) ProcessHandle.current().pid()).startTime();
+        List<String> leftovers = new ArrayList<>();
+        try {
+            Os.await("every marked process to be gone", Duration.ofSeconds(10), () -> {
+                leftovers.clear();
+                leftovers.addAll(marked(suiteStart));
+                return leftovers.isEmpty();
+            });
+        } catch (AssertionError timedOut) {
+            assertEquals(List.of(), leftovers, "processes the suite started are still running");
+        }
+    }
+
+    static List<String> marked(long notBefore) {
+        List<String> found = new ArrayList<>();
+        for (ProcessInfo process : Os.snapshot().all()) {
+            if (process.isDead() || process.startTime() < notBefore) {
+                continue;
+            }
+            for (String marker : MARKERS) {
+                Os.PROC
+                        .environmentVariable(process.pid(), marker)
+                        .ifPresent(value -> found.add(process.pid() + " " + Os.PROC.commandLine(process.pid()) + " ("
+                                + marker + "=" + value + ")"));
+            }
+        }
+        return found;
+    }
+}
