@@ -32,6 +32,7 @@ import java.util.function.Consumer;
 public final class ProcessSupervisor implements AutoCloseable {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
+    private static final AtomicInteger LAUNCHES = new AtomicInteger();
     private static ProcessSupervisor shared;
 
     private final Process process;
@@ -200,9 +201,11 @@ public final class ProcessSupervisor implements AutoCloseable {
                 .plus(REQUEST_TIMEOUT);
         try {
             request(Protocol.SHUTDOWN, patience, o -> {});
-            process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (SupervisorException e) {
-            // already gone: its stdin EOF made it stop everything
+            if (process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS) && process.exitValue() == 0) {
+                java.nio.file.Files.deleteIfExists(logFile); // a clean run's log says nothing worth keeping
+            }
+        } catch (SupervisorException | IOException e) {
+            // already gone (its stdin EOF made it stop everything), or the log could not be removed
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -249,6 +252,10 @@ public final class ProcessSupervisor implements AutoCloseable {
 
     private void readEvents() {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(process.getInputStream()))) {
+            String noise = Protocol.skipToPreamble(in);
+            if (!noise.isBlank()) {
+                notices.add("the supervisor JVM printed before starting: " + noise.strip());
+            }
             while (true) {
                 byte type = in.readByte();
                 switch (type) {

@@ -23,7 +23,6 @@ import java.util.Map;
 final class SupervisorLauncher {
     /** Flags that make a JVM that only waits and signals start in tens of milliseconds and stay small. */
     static final List<String> JVM_FLAGS = List.of(
-            "-Xshare:auto",
             "-XX:TieredStopAtLevel=1",
             "-XX:CICompilerCount=1",
             "-XX:+UseSerialGC",
@@ -33,6 +32,9 @@ final class SupervisorLauncher {
             "-XX:ReservedCodeCacheSize=8m",
             "-XX:MaxMetaspaceSize=32m",
             "-XX:-UsePerfData",
+            // stdout is the protocol channel: JVM warnings (e.g. a stale CDS archive) must go to the log
+            "-Xlog:disable",
+            "-Xlog:all=warning:stderr",
             "-Djava.awt.headless=true");
 
     /** Agents and options of the owner (JaCoCo, debuggers) must not be loaded into the supervisor. */
@@ -42,6 +44,8 @@ final class SupervisorLauncher {
     private SupervisorLauncher() {}
 
     static Process launch(Path ledgerDirectory, Path logFile) throws IOException {
+        List<String> classpath = classpath();
+        SupervisorStartup startup = new SupervisorStartup(logFile.getParent(), classpath);
         ProcessInspector inspector = ProcessInspector.forThisMachine();
         long ownerPid = ProcessHandle.current().pid();
         ProcessId owner =
@@ -54,8 +58,10 @@ final class SupervisorLauncher {
         }
         command.add(javaExecutable());
         command.addAll(JVM_FLAGS);
+        command.addAll(startup.jvmOptions());
+        command.addAll(extraJvmOptions());
         command.add("-cp");
-        command.add(classpath());
+        command.add(String.join(File.pathSeparator, classpath));
         command.add(SupervisorMain.class.getName());
         command.add(owner.toString());
         command.add(ledgerDirectory.toString());
@@ -66,7 +72,15 @@ final class SupervisorLauncher {
         Map<String, String> environment = builder.environment();
         OWNER_ONLY_VARIABLES.forEach(environment::remove);
         environment.put(Protocol.SUPERVISOR_VARIABLE, Long.toString(ownerPid));
-        return builder.start();
+        Process supervisor = builder.start();
+        startup.prepareArchiveInBackground(List.of(javaExecutable()), JVM_FLAGS, SupervisorMain.class.getName());
+        return supervisor;
+    }
+
+    /** {@code -Dtether.supervisor.jvmOptions="-Xmx64m ..."}: for a machine where the defaults do not fit. */
+    static List<String> extraJvmOptions() {
+        String extra = System.getProperty("tether.supervisor.jvmOptions", "").trim();
+        return extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
     }
 
     private static String javaExecutable() {
@@ -79,10 +93,10 @@ final class SupervisorLauncher {
     }
 
     /** This module's classes and JNA's jar, found without loading (and so initialising) JNA in the owner. */
-    private static String classpath() {
-        return location(SupervisorMain.class.getName().replace('.', '/') + ".class")
-                + File.pathSeparator
-                + location("com/sun/jna/Native.class");
+    private static List<String> classpath() {
+        return List.of(
+                location(SupervisorMain.class.getName().replace('.', '/') + ".class"),
+                location("com/sun/jna/Native.class"));
     }
 
     private static String location(String resource) {

@@ -18,6 +18,11 @@ final class OwnerChannel {
 
     OwnerChannel(OutputStream stream) {
         this.out = new DataOutputStream(new BufferedOutputStream(stream));
+        try {
+            out.write(Protocol.PREAMBLE);
+        } catch (IOException e) {
+            broken = true;
+        }
     }
 
     synchronized void send(byte type, Body body) {

@@ -39,7 +39,36 @@ public final class Protocol {
     /** Set in the supervisor's environment (owner pid): marks it for leak checks; never passed to fixtures. */
     public static final String SUPERVISOR_VARIABLE = "TETHER_SUPERVISOR";
 
+    /**
+     * The supervisor writes this before its first message; the owner skips anything before it, so stray
+     * output of the JVM before main() (a warning) can never be taken for a message.
+     */
+    public static final byte[] PREAMBLE =
+            "\u0000TETHER-SUPERVISOR-1\u0000".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     private Protocol() {}
+
+    /** Reads until the preamble; returns what came before it (normally nothing). */
+    public static String skipToPreamble(DataInputStream in) throws IOException {
+        java.io.ByteArrayOutputStream before = new java.io.ByteArrayOutputStream();
+        int matched = 0;
+        while (matched < PREAMBLE.length) {
+            int b = in.read();
+            if (b < 0) {
+                throw new java.io.EOFException("the supervisor closed its output before starting; it wrote: " + before);
+            }
+            if (b == (PREAMBLE[matched] & 0xff)) {
+                matched++;
+            } else {
+                before.write(PREAMBLE, 0, matched);
+                matched = b == (PREAMBLE[0] & 0xff) ? 1 : 0;
+                if (matched == 0) {
+                    before.write(b);
+                }
+            }
+        }
+        return before.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
 
     public static void writeStrings(DataOutputStream out, List<String> values) throws IOException {
         out.writeInt(values.size());

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -26,23 +27,31 @@ import java.util.concurrent.TimeUnit;
  * every tree and exits.
  */
 public final class SupervisorMain {
+    /** {@code TETHER_CGROUPS=off}: attribute daemons by ancestry, cookie and adoption only (the macOS path). */
+    public static final String NO_CGROUPS = "TETHER_CGROUPS";
+
     private SupervisorMain() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("--warm-up")) {
+            warmUp();
+            return;
+        }
         ProcessId ownerId = ProcessId.parse(args[0]);
         Path ledgerDirectory = Paths.get(args[1]);
-        NativePosix posix = NativePosix.get();
-        posix.startNewSession();
-        boolean subreaper = posix.becomeChildSubreaper();
+        // Loading JNA is most of the start-up: do it while the pure-Java set-up below runs.
+        CompletableFuture<NativePosix> nativeLoad = CompletableFuture.supplyAsync(NativePosix::get);
+        int pid = (int) ProcessHandle.current().pid();
         ProcessInspector inspector = ProcessInspector.forThisMachine();
-        int pid = posix.pid();
         ProcessId self = inspector.process(pid).map(ProcessInfo::id).orElse(new ProcessId(pid, 0));
         OwnerChannel owner = new OwnerChannel(System.out);
         System.setOut(System.err); // nothing but protocol messages may reach the owner's pipe
-
-        Optional<Cgroups> cgroups = inspector instanceof LinuxProcInspector
+        Optional<Cgroups> cgroups = inspector instanceof LinuxProcInspector && !"off".equals(System.getenv(NO_CGROUPS))
                 ? Cgroups.tryCreate(pid, message -> System.err.println("[tether-supervisor] " + message))
                 : Optional.empty();
+        NativePosix posix = nativeLoad.join();
+        posix.startNewSession();
+        boolean subreaper = posix.becomeChildSubreaper();
         Ledger ledger = new Ledger(ledgerDirectory, self, ownerId);
         Supervisor supervisor = new Supervisor(posix, inspector, cgroups, ledger, owner, self);
 
@@ -183,6 +192,38 @@ public final class SupervisorMain {
         cgroups.ifPresent(Cgroups::close);
         System.err.flush();
         Runtime.getRuntime().halt(status);
+    }
+
+    /**
+     * Loads what a real start loads, so a class-data-sharing archive dumped at the exit of this run covers it
+     * (see SupervisorStartup in the client). Starts nothing.
+     */
+    private static void warmUp() throws IOException {
+        NativePosix posix = NativePosix.get();
+        ProcessInspector inspector = ProcessInspector.forThisMachine();
+        inspector.process(posix.pid());
+        inspector.snapshot();
+        for (Class<?> type : List.of(
+                Supervisor.class,
+                Supervisor.SpawnOrder.class,
+                Fixture.class,
+                SupervisedTree.class,
+                LedgerSweeper.class,
+                Ledger.class,
+                OwnerChannel.class,
+                Cgroups.class,
+                ChildExits.class,
+                Protocol.class,
+                dev.tether.killer.stop.Escalation.class,
+                dev.tether.killer.stop.StopReport.class,
+                dev.tether.killer.tree.TreeMembership.class)) {
+            try {
+                Class.forName(type.getName(), true, SupervisorMain.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IOException(e);
+            }
+        }
+        Cgroups.ownCgroupDirectory();
     }
 
     private static void daemon(String name, Runnable body) {

@@ -39,13 +39,22 @@ public final class NativePosix {
     private NativePosix(OperatingSystem os) {
         this.os = os;
         if (os == OperatingSystem.LINUX) {
-            this.linux = Native.load("c", LinuxLibC.class);
+            this.linux = loadLinuxLibC();
             this.libc = linux;
             this.openFlagsAppendCreate = 01 | 0100 | 02000; // O_WRONLY | O_CREAT | O_APPEND
         } else {
             this.linux = null;
             this.libc = Native.load("c", PosixLibC.class);
             this.openFlagsAppendCreate = 0x1 | 0x200 | 0x8; // macOS: O_WRONLY | O_CREAT | O_APPEND
+        }
+    }
+
+    /** glibc's real file name skips JNA's search (libc.so is a linker script there); musl has only "c". */
+    private static LinuxLibC loadLinuxLibC() {
+        try {
+            return Native.load("libc.so.6", LinuxLibC.class);
+        } catch (UnsatisfiedLinkError e) {
+            return Native.load("c", LinuxLibC.class);
         }
     }
 

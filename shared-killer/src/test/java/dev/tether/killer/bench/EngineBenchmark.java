@@ -1,0 +1,185 @@
+package dev.tether.killer.bench;
+
+import dev.tether.killer.ExitEvent;
+import dev.tether.killer.ProcessSupervisor;
+import dev.tether.killer.SpawnedTree;
+import dev.tether.killer.TreeSpec;
+import dev.tether.killer.stop.StopReport;
+import dev.tether.killer.testing.Os;
+import dev.tether.killer.tree.ProcessId;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The engine's figures on this machine, printed as a Markdown table (no assertion on time: a slow machine
+ * is a figure, not a failure). Run with {@code mvn -B -pl shared-killer -Pbench verify}.
+ */
+@EnabledOnOs(OS.LINUX)
+class EngineBenchmark {
+    private static final int SPAWNS = 60;
+    private static final int STOPS = 30;
+    private static final int COLD_STARTS = 10;
+    private static final int OWNER_KILLS = 5;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void printEngineFigures(@TempDir Path ledgers) throws Exception {
+        List<String> rows = new ArrayList<>();
+        Figures coldStart = new Figures("supervisor cold start (launch until it answers)", "ms", "<= 80 ms");
+        Figures rss = new Figures("supervisor resident memory (VmRSS) after the spawn runs", "MB", "<= 40 MB");
+        for (int i = 0; i < COLD_STARTS; i++) {
+            long start = System.nanoTime();
+            try (ProcessSupervisor supervisor = ProcessSupervisor.launch(ledgers)) {
+                coldStart.addNanosAsMillis(System.nanoTime() - start);
+            }
+        }
+        try (ProcessSupervisor supervisor = ProcessSupervisor.launch(ledgers)) {
+            Figures[] spawn = spawnVersusProcessBuilder(supervisor);
+            rows.add(spawn[0].row());
+            rows.add(spawn[1].row());
+            rss.add(residentMegabytes(supervisor.pid()));
+            rows.add(cooperativeTreeStop(supervisor).row());
+        }
+        rows.add(coldStart.row());
+        rows.add(rss.row());
+        rows.add(ownerKill(ledgers).row());
+
+        System.out.println();
+        System.out.println("Tether engine figures (" + Runtime.getRuntime().availableProcessors() + " cores, "
+                + System.getProperty("os.name") + " " + System.getProperty("os.version") + ", Java "
+                + System.getProperty("java.version") + ")");
+        System.out.println(Figures.header());
+        rows.forEach(System.out::println);
+        Path out = Paths.get("target", "benchmark-engine.md");
+        Files.writeString(out, Figures.header() + "\n" + String.join("\n", rows) + "\n");
+        System.out.println("(also written to " + out.toAbsolutePath() + ")");
+    }
+
+    /** Start of /bin/true until its exit is known: through the supervisor, and with ProcessBuilder. */
+    private Figures[] spawnVersusProcessBuilder(ProcessSupervisor supervisor) throws Exception {
+        Figures tether =
+                new Figures("spawn /bin/true until exit known, through the supervisor", "ms", "<= ProcessBuilder");
+        Figures builder = new Figures("ProcessBuilder.start() of /bin/true until waitFor() returns", "ms", "baseline");
+        BlockingQueue<ExitEvent> exits = new ArrayBlockingQueue<>(SPAWNS * 2);
+        supervisor.onExit(exits::add);
+        for (int i = 0; i < SPAWNS; i++) {
+            String id = "true-" + i;
+            long start = System.nanoTime();
+            SpawnedTree tree = supervisor.spawn(TreeSpec.of(id, List.of("/bin/true"), dir, dir.resolve("true.log")));
+            ExitEvent exit = exits.poll(10, TimeUnit.SECONDS);
+            long took = System.nanoTime() - start;
+            if (exit == null || !exit.id().equals(id)) {
+                throw new AssertionError("no exit event for " + id + ": " + exit);
+            }
+            tether.addNanosAsMillis(took);
+            tree.stop();
+
+            start = System.nanoTime();
+            new ProcessBuilder("/bin/true").start().waitFor();
+            builder.addNanosAsMillis(System.nanoTime() - start);
+        }
+        return new Figures[] {tether, builder};
+    }
+
+    /** A shell with nine background sleeps (10 processes), TERM until every one is dead. */
+    private Figures cooperativeTreeStop(ProcessSupervisor supervisor) {
+        Figures stop = new Figures("stop a cooperative 10-process tree until all dead", "ms", "<= 10 ms");
+        String script = "for i in 1 2 3 4 5 6 7 8 9; do sleep 300 & done; echo started; wait";
+        for (int i = 0; i < STOPS; i++) {
+            SpawnedTree tree = supervisor.spawn(
+                    TreeSpec.of("ten-" + i, List.of("/bin/sh", "-c", script), dir, dir.resolve("ten.log")));
+            Os.await(
+                    "10 processes in tree " + i,
+                    Duration.ofSeconds(10),
+                    () -> tree.members().stream()
+                                    .filter(p -> !p.isDead() && p.name().equals("sleep"))
+                                    .count()
+                            == 9);
+            long start = System.nanoTime();
+            StopReport report = tree.stop();
+            stop.addNanosAsMillis(System.nanoTime() - start);
+            if (!report.isClean() || report.ended().size() != 10) {
+                throw new AssertionError("unexpected stop: " + report.summary());
+            }
+        }
+        return stop;
+    }
+
+    /** An owner JVM with three trees is SIGKILLed; time until every process of every tree is dead. */
+    private Figures ownerKill(Path ledgers) throws Exception {
+        Figures kill = new Figures("owner JVM SIGKILLed until all 3 trees (11 processes) dead", "ms", "<= 100 ms");
+        for (int i = 0; i < OWNER_KILLS; i++) {
+            Path runDir = Files.createDirectories(dir.resolve("owner-" + i));
+            try (OwnerProcess owner = new OwnerProcess(runDir, ledgers)) {
+                long start = System.nanoTime();
+                owner.jvm.destroyForcibly();
+                Os.awaitAllDead(owner.fixtures, Duration.ofSeconds(10));
+                kill.addNanosAsMillis(System.nanoTime() - start);
+            }
+        }
+        return kill;
+    }
+
+    private static double residentMegabytes(long pid) throws IOException {
+        for (String line : Files.readAllLines(Paths.get("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            }
+        }
+        throw new IllegalStateException("no VmRSS for " + pid);
+    }
+
+    /** The IT's owner JVM (dev.tether.killer.it.OwnerMain), for the owner-kill figure. */
+    private static final class OwnerProcess implements AutoCloseable {
+        final Process jvm;
+        final List<ProcessId> fixtures = new ArrayList<>();
+
+        OwnerProcess(Path dir, Path ledgers) throws IOException {
+            ProcessBuilder builder = new ProcessBuilder(
+                    Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    "dev.tether.killer.it.OwnerMain",
+                    dir.toString(),
+                    ledgers.toString());
+            builder.environment().put(Os.TEST_MARKER, "benchmark-owner");
+            jvm = builder.redirectError(dir.resolve("owner.err").toFile()).start();
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
+            for (String line; (line = out.readLine()) != null && !line.equals("READY"); ) {
+                // SUPERVISOR <pid> is not needed here
+            }
+            Duration settle = Duration.ofSeconds(20);
+            fixtures.addAll(Os.awaitPids(dir.resolve("wrapper-chain.sh/pids"), 8, settle));
+            fixtures.addAll(Os.awaitPids(dir.resolve("scrubbed-daemon.sh/pids"), 1, settle));
+            fixtures.addAll(Os.awaitPids(dir.resolve("setsid-child.sh/pids"), 2, settle));
+        }
+
+        @Override
+        public void close() {
+            jvm.destroyForcibly();
+            for (ProcessId id : fixtures) {
+                if (Os.isAlive(id)) {
+                    ProcessHandle.of(id.pid()).ifPresent(ProcessHandle::destroyForcibly);
+                }
+            }
+        }
+    }
+}

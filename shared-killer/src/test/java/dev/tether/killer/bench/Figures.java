@@ -1,0 +1,53 @@
+package dev.tether.killer.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/** Samples of one measurement, printed as median [min..max]. */
+final class Figures {
+    private final String name;
+    private final String unit;
+    private final String target;
+    private final List<Double> samples = new ArrayList<>();
+
+    Figures(String name, String unit, String target) {
+        this.name = name;
+        this.unit = unit;
+        this.target = target;
+    }
+
+    void add(double sample) {
+        samples.add(sample);
+    }
+
+    void addNanosAsMillis(long nanos) {
+        add(nanos / 1_000_000.0);
+    }
+
+    double median() {
+        List<Double> sorted = new ArrayList<>(samples);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    String row() {
+        return String.format(
+                Locale.ROOT,
+                "| %-58s | %9.2f %-2s | %8.2f | %8.2f | %4d | %-14s |",
+                name,
+                median(),
+                unit,
+                Collections.min(samples),
+                Collections.max(samples),
+                samples.size(),
+                target);
+    }
+
+    static String header() {
+        return "| measurement                                                | median       |      min |      max |    n | target         |\n"
+                + "|------------------------------------------------------------|--------------|----------|----------|------|----------------|";
+    }
+}
