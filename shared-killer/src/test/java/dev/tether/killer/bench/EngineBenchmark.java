@@ -5,12 +5,9 @@ import dev.tether.killer.ProcessSupervisor;
 import dev.tether.killer.SpawnedTree;
 import dev.tether.killer.TreeSpec;
 import dev.tether.killer.stop.StopReport;
+import dev.tether.killer.testing.ChildOwner;
 import dev.tether.killer.testing.Os;
-import dev.tether.killer.tree.ProcessId;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -127,7 +124,7 @@ class EngineBenchmark {
         Figures kill = new Figures("owner JVM SIGKILLed until all 3 trees (11 processes) dead", "ms", "<= 100 ms");
         for (int i = 0; i < OWNER_KILLS; i++) {
             Path runDir = Files.createDirectories(dir.resolve("owner-" + i));
-            try (OwnerProcess owner = new OwnerProcess(runDir, ledgers)) {
+            try (ChildOwner owner = new ChildOwner(runDir, ledgers)) {
                 long start = System.nanoTime();
                 owner.jvm.destroyForcibly();
                 Os.awaitAllDead(owner.fixtures, Duration.ofSeconds(10));
@@ -144,42 +141,5 @@ class EngineBenchmark {
             }
         }
         throw new IllegalStateException("no VmRSS for " + pid);
-    }
-
-    /** The IT's owner JVM (dev.tether.killer.it.OwnerMain), for the owner-kill figure. */
-    private static final class OwnerProcess implements AutoCloseable {
-        final Process jvm;
-        final List<ProcessId> fixtures = new ArrayList<>();
-
-        OwnerProcess(Path dir, Path ledgers) throws IOException {
-            ProcessBuilder builder = new ProcessBuilder(
-                    Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    "dev.tether.killer.it.OwnerMain",
-                    dir.toString(),
-                    ledgers.toString());
-            builder.environment().put(Os.TEST_MARKER, "benchmark-owner");
-            jvm = builder.redirectError(dir.resolve("owner.err").toFile()).start();
-            BufferedReader out =
-                    new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
-            for (String line; (line = out.readLine()) != null && !line.equals("READY"); ) {
-                // SUPERVISOR <pid> is not needed here
-            }
-            Duration settle = Duration.ofSeconds(20);
-            fixtures.addAll(Os.awaitPids(dir.resolve("wrapper-chain.sh/pids"), 8, settle));
-            fixtures.addAll(Os.awaitPids(dir.resolve("scrubbed-daemon.sh/pids"), 1, settle));
-            fixtures.addAll(Os.awaitPids(dir.resolve("setsid-child.sh/pids"), 2, settle));
-        }
-
-        @Override
-        public void close() {
-            jvm.destroyForcibly();
-            for (ProcessId id : fixtures) {
-                if (Os.isAlive(id)) {
-                    ProcessHandle.of(id.pid()).ifPresent(ProcessHandle::destroyForcibly);
-                }
-            }
-        }
     }
 }

@@ -6,6 +6,7 @@ import dev.tether.killer.ProcessSupervisor;
 import dev.tether.killer.SpawnedTree;
 import dev.tether.killer.stop.StopReport;
 import dev.tether.killer.testing.Os;
+import dev.tether.killer.testing.Scripts;
 import dev.tether.killer.tree.ProcessId;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package dev.tether.killer.it;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tether.killer.ProcessSupervisor;
+import dev.tether.killer.testing.ChildOwner;
 import dev.tether.killer.testing.Os;
 import dev.tether.killer.tree.ProcessId;
 import java.nio.file.Path;

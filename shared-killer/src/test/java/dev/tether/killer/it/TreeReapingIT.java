@@ -10,6 +10,7 @@ import dev.tether.killer.stop.ProcessOutcome;
 import dev.tether.killer.stop.StopPolicy;
 import dev.tether.killer.stop.StopReport;
 import dev.tether.killer.testing.Os;
+import dev.tether.killer.testing.Scripts;
 import dev.tether.killer.tree.ProcessId;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.tether.killer.it;
+package dev.tether.killer.testing;
 
 import dev.tether.killer.ProcessSupervisor;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.tether.killer.it;
+package dev.tether.killer.testing;
 
 import dev.tether.killer.TreeSpec;
 import dev.tether.killer.stop.StopPolicy;
@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /** The test scripts in src/test/resources/scripts, as tree specs. */
-final class Scripts {
+public final class Scripts {
     private Scripts() {}
 
-    static Path path(String name) {
+    public static Path path(String name) {
         try {
             return Paths.get(Scripts.class.getResource("/scripts/" + name).toURI());
         } catch (URISyntaxException e) {
@@ -22,7 +22,7 @@ final class Scripts {
     }
 
     /** {@code /bin/sh <script> args...} with its log in {@code dir}. */
-    static TreeSpec spec(String id, Path dir, String script, String... args) {
+    public static TreeSpec spec(String id, Path dir, String script, String... args) {
         List<String> command = new ArrayList<>(List.of("/bin/sh", path(script).toString()));
         command.addAll(List.of(args));
         return new TreeSpec(id, command, dir, Map.of(), dir.resolve(id + ".log"), StopPolicy.DEFAULT);

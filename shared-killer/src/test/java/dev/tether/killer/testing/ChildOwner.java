@@ -1,6 +1,5 @@
-package dev.tether.killer.it;
+package dev.tether.killer.testing;
 
-import dev.tether.killer.testing.Os;
 import dev.tether.killer.tree.ProcessId;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,14 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Runs {@link OwnerMain} in a JVM of its own and collects the pids of everything it started. */
-final class ChildOwner implements AutoCloseable {
+public final class ChildOwner implements AutoCloseable {
     private static final Duration SETTLE = Duration.ofSeconds(20);
 
-    final Process jvm;
-    final int supervisorPid;
-    final List<ProcessId> fixtures = new ArrayList<>();
+    public final Process jvm;
+    public final int supervisorPid;
+    public final List<ProcessId> fixtures = new ArrayList<>();
 
-    ChildOwner(Path dir, Path ledgers) throws IOException {
+    public ChildOwner(Path dir, Path ledgers) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(
                         Paths.get(System.getProperty("java.home"), "bin", "java")
                                 .toString(),
