@@ -75,11 +75,19 @@ public final class ProcessSupervisor implements AutoCloseable {
 
     /** Starts a new supervisor that keeps (and sweeps) its ledger in {@code ledgerDirectory}. */
     public static ProcessSupervisor launch(Path ledgerDirectory) {
+        return launch(ledgerDirectory, true);
+    }
+
+    /**
+     * Like {@link #launch(Path)}; {@code useCgroups=false} makes the supervisor attribute daemons by ancestry,
+     * cookie and adoption only, as it must where cgroups are not writable (tests of that path, diagnosis).
+     */
+    public static ProcessSupervisor launch(Path ledgerDirectory, boolean useCgroups) {
         Path log = defaultStateDirectory()
                 .resolve("supervisor-" + ProcessHandle.current().pid() + ".log");
         Process process;
         try {
-            process = SupervisorLauncher.launch(ledgerDirectory, log);
+            process = SupervisorLauncher.launch(ledgerDirectory, log, useCgroups);
         } catch (IOException e) {
             throw new SupervisorException(
                     "Cannot start the Tether supervisor with " + System.getProperty("java.home")

@@ -43,7 +43,7 @@ final class SupervisorLauncher {
 
     private SupervisorLauncher() {}
 
-    static Process launch(Path ledgerDirectory, Path logFile) throws IOException {
+    static Process launch(Path ledgerDirectory, Path logFile, boolean useCgroups) throws IOException {
         List<String> classpath = classpath();
         SupervisorStartup startup = new SupervisorStartup(logFile.getParent(), classpath);
         ProcessInspector inspector = ProcessInspector.forThisMachine();
@@ -72,6 +72,9 @@ final class SupervisorLauncher {
         Map<String, String> environment = builder.environment();
         OWNER_ONLY_VARIABLES.forEach(environment::remove);
         environment.put(Protocol.SUPERVISOR_VARIABLE, Long.toString(ownerPid));
+        if (!useCgroups) {
+            environment.put(SupervisorMain.NO_CGROUPS, "off");
+        }
         Process supervisor = builder.start();
         startup.prepareArchiveInBackground(List.of(javaExecutable()), JVM_FLAGS, SupervisorMain.class.getName());
         return supervisor;

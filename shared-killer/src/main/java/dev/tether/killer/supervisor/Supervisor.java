@@ -164,6 +164,9 @@ final class Supervisor {
     }
 
     StopReport stop(Fixture fixture, StopPolicy policy) throws InterruptedException {
+        if (cgroups.isEmpty()) {
+            attributeAdoptees(inspector.snapshot());
+        }
         StopReport report = Escalation.realTime(policy).run(fixture.key, tree(fixture));
         fixtures.remove(fixture.key, fixture);
         byLeaderPid.remove(fixture.leader().pid(), fixture);
@@ -227,15 +230,21 @@ final class Supervisor {
     }
 
     /**
-     * Periodic look at the trees (when there are no cgroups to do it exactly): remembers every member seen, so a
-     * daemon found through its parent stays found after re-parenting, and attributes adopted orphans to the only
-     * fixture that was starting when they appeared.
+     * Periodic look at the trees when there are no cgroups to attribute escapees exactly: remembers every member
+     * seen (a daemon found through its parent stays found after re-parenting) and attributes adopted orphans.
      */
     void observe() {
-        if (cgroups.isPresent() || fixtures.isEmpty()) {
-            return;
+        if (cgroups.isEmpty() && !fixtures.isEmpty()) {
+            attributeAdoptees(inspector.snapshot());
         }
-        ProcessTable table = inspector.snapshot();
+    }
+
+    /**
+     * Without cgroups, an orphan that re-parented to the supervisor with no group, cookie or remembered
+     * ancestry in common with any tree is given to the only fixture that was starting when it appeared. With
+     * two starting at once it stays unattributed: it is still killed when the supervisor stops everything.
+     */
+    private void attributeAdoptees(ProcessTable table) {
         Set<Integer> claimed = new HashSet<>();
         int knownBefore = 0;
         int knownAfter = 0;

@@ -89,6 +89,23 @@ class TreeReapingIT {
     }
 
     @Test
+    void withoutCgroupsTheAdoptedDaemonIsStillAttributedAndReaped(@TempDir Path ledgers) {
+        try (ProcessSupervisor plain = ProcessSupervisor.launch(ledgers, false)) {
+            assertEquals("", plain.hello().cgroup(), "this supervisor must not use cgroups");
+            Path pids = dir.resolve("pids");
+            SpawnedTree tree = plain.spawn(Scripts.spec("daemon", dir, "scrubbed-daemon.sh", pids.toString()));
+            ProcessId daemon = Os.awaitPids(pids, 1, SETTLE).get(0);
+            Os.await("the launcher to exit", SETTLE, () -> !tree.isLeaderAlive());
+
+            StopReport report = tree.stop();
+
+            assertTrue(report.isClean(), report.summary());
+            assertTrue(!Os.isAlive(daemon), "daemon alive after stop: " + Os.describe(List.of(daemon)));
+            assertTrue(report.ended().stream().anyMatch(o -> o.pid() == daemon.pid()), report.summary());
+        }
+    }
+
+    @Test
     void processThatIgnoresTermIsKilledAfterTheGrace() {
         Path pids = dir.resolve("pids");
         StopPolicy shortGrace = StopPolicy.parse("TERM 300ms, KILL 5s");
