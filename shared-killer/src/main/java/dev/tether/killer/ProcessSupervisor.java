@@ -45,6 +45,7 @@ public final class ProcessSupervisor implements AutoCloseable {
     private final List<Consumer<String>> noticeListeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Hello> hello = new CompletableFuture<>();
     private final Map<String, StopPolicy> policies = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<ExitEvent>> leaderExits = new ConcurrentHashMap<>();
 
     /** What the supervisor says about itself when it starts. */
     public record Hello(int pid, long startTime, boolean subreaper, String cgroup) {}
@@ -156,6 +157,7 @@ public final class ProcessSupervisor implements AutoCloseable {
             Protocol.writePolicy(o, policy);
         });
         policies.remove(id);
+        leaderExits.remove(id);
         return report;
     }
 
@@ -168,6 +170,15 @@ public final class ProcessSupervisor implements AutoCloseable {
     /** Called (on an internal thread) whenever the leader of a tree exits. */
     public void onExit(Consumer<ExitEvent> listener) {
         exitListeners.add(listener);
+    }
+
+    public void removeExitListener(Consumer<ExitEvent> listener) {
+        exitListeners.remove(listener);
+    }
+
+    /** Completes when the leader of the running tree {@code id} exits (already done if it has). */
+    public CompletableFuture<ExitEvent> exitOf(String id) {
+        return leaderExits.computeIfAbsent(id, k -> new CompletableFuture<>());
     }
 
     /** Called with every notice of the supervisor (reaped leftovers of a crashed build, platform warnings). */
@@ -281,6 +292,7 @@ public final class ProcessSupervisor implements AutoCloseable {
                     case Protocol.EXITED -> {
                         ExitEvent event =
                                 new ExitEvent(Protocol.readString(in), in.readInt(), in.readInt(), in.readInt());
+                        exitOf(event.id()).complete(event);
                         exitListeners.forEach(listener -> listener.accept(event));
                     }
                     case Protocol.NOTICE -> {

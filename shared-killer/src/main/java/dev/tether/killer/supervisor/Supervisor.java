@@ -44,14 +44,6 @@ final class Supervisor {
     private final Map<Integer, Fixture> byLeaderPid = new ConcurrentHashMap<>();
     private final ChildExits exits = new ChildExits();
     private final Object childArrived = new Object();
-    private final java.util.concurrent.atomic.AtomicBoolean ledgerDirty =
-            new java.util.concurrent.atomic.AtomicBoolean();
-    private final java.util.concurrent.ExecutorService ledgerWriter =
-            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread thread = new Thread(r, "tether-ledger");
-                thread.setDaemon(true);
-                return thread;
-            });
 
     Supervisor(
             NativePosix posix,
@@ -209,12 +201,6 @@ final class Supervisor {
             }
         }
         killRemainingDescendants();
-        ledgerWriter.shutdown();
-        try {
-            ledgerWriter.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         ledger.delete();
         return reports;
     }
@@ -273,26 +259,15 @@ final class Supervisor {
     }
 
     /**
-     * Schedules a rewrite of the ledger off the spawn path: it matters only if owner and supervisor both crash,
-     * and several changes in a burst are written once.
+     * Rewrites the ledger before the owner hears of a spawn: a tree the ledger does not list could not be
+     * found again if owner and supervisor both crashed right after starting it.
      */
-    private void writeLedger() {
-        if (ledgerDirty.getAndSet(true)) {
-            return;
-        }
+    private synchronized void writeLedger() {
         try {
-            ledgerWriter.execute(() -> {
-                ledgerDirty.set(false);
-                try {
-                    ledger.write(
-                            fixtures.values().stream().map(Fixture::ledgerEntry).toList());
-                } catch (IOException e) {
-                    owner.notice("cannot write the ledger " + ledger.file() + ": " + e.getMessage()
-                            + "; a crash of this build could not be cleaned up by the next one");
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // shutting down: the ledger is about to be deleted
+            ledger.write(fixtures.values().stream().map(Fixture::ledgerEntry).toList());
+        } catch (IOException e) {
+            owner.notice("cannot write the ledger " + ledger.file() + ": " + e.getMessage()
+                    + "; a crash of this build could not be cleaned up by the next one");
         }
     }
 }

@@ -40,7 +40,7 @@ class NginxIT {
                 Files.isExecutable(NGINX),
                 "nginx is needed for this test: apt-get install -y nginx-light" + " (.ci/run installs it)");
         int port = freePort();
-        Path config = writeConfig(dir, port);
+        Path config = NginxConfig.write(dir, port);
         try (ProcessSupervisor supervisor = ProcessSupervisor.launch(ledgers)) {
             SpawnedTree tree = supervisor.spawn(TreeSpec.of(
                     "nginx",
@@ -62,29 +62,6 @@ class NginxIT {
             assertTrue(nginx.stream().noneMatch(Os::isAlive), "alive after stop: " + Os.describe(nginx));
             assertFalse(accepts(port), "port " + port + " still accepts after stop");
         }
-    }
-
-    static Path writeConfig(Path dir, int port) throws IOException {
-        Path config = dir.resolve("nginx.conf");
-        Files.writeString(
-                config,
-                String.join(
-                        "\n",
-                        "worker_processes 2;",
-                        "pid " + dir.resolve("nginx.pid") + ";",
-                        "error_log " + dir.resolve("error.log") + ";",
-                        "events { worker_connections 64; }",
-                        "http {",
-                        "  access_log off;",
-                        "  client_body_temp_path " + dir.resolve("body") + ";",
-                        "  proxy_temp_path " + dir.resolve("proxy") + ";",
-                        "  fastcgi_temp_path " + dir.resolve("fastcgi") + ";",
-                        "  uwsgi_temp_path " + dir.resolve("uwsgi") + ";",
-                        "  scgi_temp_path " + dir.resolve("scgi") + ";",
-                        "  server { listen 127.0.0.1:" + port + "; location / { return 200 'ok'; } }",
-                        "}",
-                        ""));
-        return config;
     }
 
     static int freePort() throws IOException {
