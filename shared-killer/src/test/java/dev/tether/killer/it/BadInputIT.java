@@ -4,44 +4,35 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tether.killer.InvalidSpecException;
-import dev.tether.killer.ProcessSupervisor;
 import dev.tether.killer.SupervisorException;
 import dev.tether.killer.TreeSpec;
 import dev.tether.killer.testing.Os;
+import dev.tether.killer.testing.SupervisorExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Bad input is a clear error before anything runs, and leaves nothing running. */
 @EnabledOnOs(OS.LINUX)
 class BadInputIT {
-    private static ProcessSupervisor supervisor;
+    @RegisterExtension
+    static final SupervisorExtension SUPERVISOR = new SupervisorExtension();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void launch(@TempDir Path ledgers) {
-        supervisor = ProcessSupervisor.launch(ledgers);
-    }
-
-    @AfterAll
-    static void shutDown() {
-        supervisor.close();
-    }
 
     @Test
     void missingCommandNamesWhatWasSearched() {
         TreeSpec spec = TreeSpec.of("web", List.of("pyhton3", "-m", "http.server"), dir, dir.resolve("web.log"))
                 .withEnvironment(Map.of("PATH", "/usr/local/bin:/usr/bin"));
-        InvalidSpecException error = assertThrows(InvalidSpecException.class, () -> supervisor.spawn(spec));
+        InvalidSpecException error =
+                assertThrows(InvalidSpecException.class, () -> SUPERVISOR.get().spawn(spec));
         assertTrue(error.getMessage().contains("'pyhton3' was not found on PATH"), error.getMessage());
         assertTrue(error.getMessage().contains("/usr/local/bin, /usr/bin"), error.getMessage());
         assertTrue(Files.notExists(dir.resolve("web.log")), "nothing may have started");
@@ -51,7 +42,8 @@ class BadInputIT {
     void nonExecutableFileSaysHowToFixIt() throws Exception {
         Path script = Files.writeString(dir.resolve("server.sh"), "#!/bin/sh\nsleep 300\n");
         TreeSpec spec = TreeSpec.of("web", List.of("./server.sh"), dir, dir.resolve("web.log"));
-        InvalidSpecException error = assertThrows(InvalidSpecException.class, () -> supervisor.spawn(spec));
+        InvalidSpecException error =
+                assertThrows(InvalidSpecException.class, () -> SUPERVISOR.get().spawn(spec));
         assertTrue(error.getMessage().contains("is not executable"), error.getMessage());
         assertTrue(error.getMessage().contains("chmod +x " + script), error.getMessage());
     }
@@ -60,16 +52,18 @@ class BadInputIT {
     void missingWorkingDirectoryIsNamed() {
         Path missing = dir.resolve("nope");
         TreeSpec spec = TreeSpec.of("web", List.of("sleep", "300"), missing, dir.resolve("web.log"));
-        InvalidSpecException error = assertThrows(InvalidSpecException.class, () -> supervisor.spawn(spec));
+        InvalidSpecException error =
+                assertThrows(InvalidSpecException.class, () -> SUPERVISOR.get().spawn(spec));
         assertTrue(error.getMessage().contains(missing.toString()), error.getMessage());
     }
 
     @Test
     void duplicateIdIsRefusedAndTheFirstKeepsRunning() {
         TreeSpec spec = TreeSpec.of("twice", List.of("sleep", "300"), dir, dir.resolve("twice.log"));
-        var first = supervisor.spawn(spec);
+        var first = SUPERVISOR.get().spawn(spec);
         try {
-            SupervisorException error = assertThrows(SupervisorException.class, () -> supervisor.spawn(spec));
+            SupervisorException error = assertThrows(
+                    SupervisorException.class, () -> SUPERVISOR.get().spawn(spec));
             assertTrue(error.getMessage().contains("'twice' is already running"), error.getMessage());
             assertTrue(Os.isAlive(first.leader()));
             assertTrue(Os.carrying("TETHER_FIXTURE", first.cookie()).size() == 1, "exactly one sleep runs");

@@ -11,41 +11,33 @@ import dev.tether.killer.stop.StopPolicy;
 import dev.tether.killer.stop.StopReport;
 import dev.tether.killer.testing.Os;
 import dev.tether.killer.testing.Scripts;
+import dev.tether.killer.testing.SupervisorExtension;
 import dev.tether.killer.tree.ProcessId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every shape of process tree users start is gone after stop, as /proc shows it. */
 @EnabledOnOs(OS.LINUX)
 class TreeReapingIT {
     private static final Duration SETTLE = Duration.ofSeconds(10);
-    private static ProcessSupervisor supervisor;
+
+    @RegisterExtension
+    static final SupervisorExtension SUPERVISOR = new SupervisorExtension();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void launch(@TempDir Path ledgers) {
-        supervisor = ProcessSupervisor.launch(ledgers);
-    }
-
-    @AfterAll
-    static void shutDown() {
-        supervisor.close();
-    }
-
     @Test
     void wrapperChainWithBackgroundChildrenLeavesNothing() {
         Path pids = dir.resolve("pids");
-        SpawnedTree tree = supervisor.spawn(Scripts.spec("chain", dir, "wrapper-chain.sh", pids.toString()));
+        SpawnedTree tree = SUPERVISOR.get().spawn(Scripts.spec("chain", dir, "wrapper-chain.sh", pids.toString()));
         // outer sh + its sleep, then 3 pids for each of levels 2 and 3: 2 + 3 + 3
         List<ProcessId> all = Os.awaitPids(pids, 8, SETTLE);
 
@@ -61,7 +53,7 @@ class TreeReapingIT {
     @Test
     void childThatCalledSetsidIsReaped() {
         Path pids = dir.resolve("pids");
-        SpawnedTree tree = supervisor.spawn(Scripts.spec("setsid", dir, "setsid-child.sh", pids.toString()));
+        SpawnedTree tree = SUPERVISOR.get().spawn(Scripts.spec("setsid", dir, "setsid-child.sh", pids.toString()));
         List<ProcessId> all = Os.awaitPids(pids, 2, SETTLE);
         int escapee = all.get(1).pid();
         assertTrue(Os.PROC.process(escapee).orElseThrow().sid() == escapee, "the child should lead its own session");
@@ -75,7 +67,7 @@ class TreeReapingIT {
     @Test
     void doubleForkedDaemonWithClearedEnvironmentIsReaped() {
         Path pids = dir.resolve("pids");
-        SpawnedTree tree = supervisor.spawn(Scripts.spec("daemon", dir, "scrubbed-daemon.sh", pids.toString()));
+        SpawnedTree tree = SUPERVISOR.get().spawn(Scripts.spec("daemon", dir, "scrubbed-daemon.sh", pids.toString()));
         ProcessId daemon = Os.awaitPids(pids, 1, SETTLE).get(0);
         Os.await("the launcher to exit", SETTLE, () -> !tree.isLeaderAlive());
         assertTrue(Os.PROC.environmentVariable(daemon.pid(), "TETHER_FIXTURE").isEmpty(), "daemon kept the cookie");
@@ -109,8 +101,10 @@ class TreeReapingIT {
     void processThatIgnoresTermIsKilledAfterTheGrace() {
         Path pids = dir.resolve("pids");
         StopPolicy shortGrace = StopPolicy.parse("TERM 300ms, KILL 5s");
-        SpawnedTree tree = supervisor.spawn(Scripts.spec("stubborn", dir, "ignores-term.sh", pids.toString())
-                .withStopPolicy(shortGrace));
+        SpawnedTree tree = SUPERVISOR
+                .get()
+                .spawn(Scripts.spec("stubborn", dir, "ignores-term.sh", pids.toString())
+                        .withStopPolicy(shortGrace));
         List<ProcessId> all = Os.awaitPids(pids, 2, SETTLE);
 
         StopReport report = tree.stop();
@@ -128,8 +122,9 @@ class TreeReapingIT {
     void processThatTrapsTermRunsItsHandlerBeforeExiting() {
         Path pids = dir.resolve("pids");
         Path evidence = dir.resolve("handler-ran");
-        SpawnedTree tree =
-                supervisor.spawn(Scripts.spec("polite", dir, "traps-term.sh", pids.toString(), evidence.toString()));
+        SpawnedTree tree = SUPERVISOR
+                .get()
+                .spawn(Scripts.spec("polite", dir, "traps-term.sh", pids.toString(), evidence.toString()));
         ProcessId leader = Os.awaitPids(pids, 1, SETTLE).get(0);
 
         StopReport report = tree.stop();
@@ -149,13 +144,15 @@ class TreeReapingIT {
     void leaderExitIsReportedWithItsCode() throws Exception {
         java.util.concurrent.CompletableFuture<dev.tether.killer.ExitEvent> exited =
                 new java.util.concurrent.CompletableFuture<>();
-        supervisor.onExit(e -> {
+        SUPERVISOR.get().onExit(e -> {
             if (e.id().equals("exits-3")) {
                 exited.complete(e);
             }
         });
-        SpawnedTree tree = supervisor.spawn(
-                dev.tether.killer.TreeSpec.of("exits-3", List.of("sh", "-c", "exit 3"), dir, dir.resolve("exits.log")));
+        SpawnedTree tree = SUPERVISOR
+                .get()
+                .spawn(dev.tether.killer.TreeSpec.of(
+                        "exits-3", List.of("sh", "-c", "exit 3"), dir, dir.resolve("exits.log")));
 
         assertEquals(3, exited.get(10, java.util.concurrent.TimeUnit.SECONDS).exitCode());
         assertTrue(tree.stop().isClean());
