@@ -8,7 +8,9 @@ import dev.tether.killer.tree.ProcessInspector;
 import dev.tether.killer.tree.ProcessTable;
 import dev.tether.killer.tree.TreeMembership;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntFunction;
@@ -24,6 +26,7 @@ final class SupervisedTree implements StopTarget {
     private final NativePosix posix;
     private final Set<Integer> excluded;
     private final IntFunction<String> exits;
+    private boolean useCgroupShortcut = true;
 
     SupervisedTree(
             TreeMembership membership,
@@ -51,7 +54,32 @@ final class SupervisedTree implements StopTarget {
 
     @Override
     public Collection<ProcessInfo> aliveMembers() {
-        return members(inspector.snapshot()).stream().filter(p -> !p.isDead()).toList();
+        return members().stream().filter(p -> !p.isDead()).toList();
+    }
+
+    /**
+     * The members as fast as they can be read. With a cgroup only its processes are looked at: every
+     * descendant is born in it, so that is the tree, unless a privileged tool moved a process out, which the
+     * full check after every stop catches. Without a cgroup, the whole process table.
+     */
+    Set<ProcessInfo> members() {
+        if (cgroup.isEmpty() || !useCgroupShortcut) {
+            return members(inspector.snapshot());
+        }
+        Set<Integer> inCgroup = Cgroups.pids(cgroup.get());
+        List<ProcessInfo> rows = new ArrayList<>();
+        for (int pid : inCgroup) {
+            inspector.process(pid).ifPresent(rows::add);
+        }
+        return membership.members(
+                new ProcessTable(rows), inCgroup, pid -> inspector.environmentVariable(pid, COOKIE_VARIABLE), excluded);
+    }
+
+    /** The same tree, always read from the whole process table. */
+    SupervisedTree withoutCgroupShortcut() {
+        SupervisedTree everywhere = new SupervisedTree(membership, cgroup, cgroups, inspector, posix, excluded, exits);
+        everywhere.useCgroupShortcut = false;
+        return everywhere;
     }
 
     @Override

@@ -160,6 +160,12 @@ final class Supervisor {
             attributeAdoptees(inspector.snapshot());
         }
         StopReport report = Escalation.realTime(policy).run(fixture.key, tree(fixture));
+        SupervisedTree everywhere = tree(fixture).withoutCgroupShortcut();
+        if (fixture.cgroup.isPresent() && !everywhere.aliveMembers().isEmpty()) {
+            // Part of the tree lives outside its cgroup (moved out by a privileged tool): the whole table finds it
+            // by group, ancestry or cookie, and it is stopped the same way.
+            report = merge(report, Escalation.realTime(policy).run(fixture.key, everywhere));
+        }
         fixtures.remove(fixture.key, fixture);
         byLeaderPid.remove(fixture.leader().pid(), fixture);
         fixture.cgroup.ifPresent(Cgroups::remove);
@@ -168,7 +174,14 @@ final class Supervisor {
     }
 
     List<ProcessInfo> members(Fixture fixture) {
-        return new ArrayList<>(tree(fixture).members(inspector.snapshot()));
+        return new ArrayList<>(tree(fixture).members());
+    }
+
+    private static StopReport merge(StopReport first, StopReport second) {
+        List<dev.tether.killer.stop.ProcessOutcome> ended = new ArrayList<>(first.ended());
+        ended.addAll(second.ended());
+        return new StopReport(
+                first.fixture(), ended, second.survivors(), first.took().plus(second.took()));
     }
 
     SupervisedTree tree(Fixture fixture) {

@@ -1,0 +1,110 @@
+package dev.tether.killer.bench;
+
+import dev.tether.killer.ProcessSupervisor;
+import dev.tether.killer.fixture.FixtureGroup;
+import dev.tether.killer.fixture.FixtureSpec;
+import dev.tether.killer.fixture.FixtureStartException;
+import dev.tether.killer.fixture.Probe;
+import dev.tether.killer.fixture.Readiness;
+import dev.tether.killer.testing.Os;
+import dev.tether.killer.testing.SupervisorExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Readiness and fail-fast latency of the fixtures layer. The servers stamp CLOCK_MONOTONIC (Python's
+ * time.monotonic_ns) at the moment that matters; System.nanoTime reads the same clock on Linux, so the
+ * difference is exact across processes.
+ */
+@EnabledOnOs(OS.LINUX)
+class FixtureBenchmark {
+    private static final int RUNS = 15;
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    /** Listens after 300 ms, writes the monotonic time of listen() to argv[2], then serves forever. */
+    private static final String LATE_SERVER = String.join(
+            "\n",
+            "import socket, sys, time",
+            "time.sleep(0.3)",
+            "s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)",
+            "s.bind(('127.0.0.1', int(sys.argv[1]))); s.listen(16)",
+            "stamp = time.monotonic_ns()",
+            "open(sys.argv[2], 'w').write(str(stamp))",
+            "while True: s.accept()[0].close()");
+
+    /** Exits 1 after 300 ms, printing the monotonic time just before. */
+    private static final String FAILING =
+            "import sys, time; time.sleep(0.3); print(time.monotonic_ns(), flush=True);" + " sys.exit(1)";
+
+    @RegisterExtension
+    static final SupervisorExtension SUPERVISOR = new SupervisorExtension();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void printFixtureFigures() throws Exception {
+        ProcessSupervisor supervisor = SUPERVISOR.get();
+        Figures ready = new Figures("readiness: port accepts -> start() returns (tcp probe)", "ms", "<= 15 ms");
+        Figures failFast =
+                new Figures("fail-fast: failing fixture exits -> 2 siblings dead, start() threw", "ms", "<= 50 ms");
+        for (int i = 0; i < RUNS; i++) {
+            Path stamp = dir.resolve("listen-" + i);
+            FixtureSpec server = FixtureSpec.of(
+                            "late", List.of("python3", "-c", LATE_SERVER, "${tether.port.late}", stamp.toString()))
+                    .withWorkingDirectory(dir)
+                    .withPorts("late")
+                    .withReadiness(Readiness.allOf(TIMEOUT, new Probe.Tcp("127.0.0.1", "late")));
+            try (FixtureGroup group = FixtureGroup.start(List.of(server), options(supervisor))) {
+                long returned = System.nanoTime();
+                ready.addNanosAsMillis(
+                        returned - Long.parseLong(Files.readString(stamp).trim()));
+            }
+
+            FixtureSpec a = FixtureSpec.of("a", "sleep 300").withWorkingDirectory(dir);
+            FixtureSpec b = FixtureSpec.of("b", "sleep 300").withWorkingDirectory(dir);
+            FixtureSpec failing = FixtureSpec.of("failing", List.of("python3", "-c", FAILING))
+                    .withWorkingDirectory(dir)
+                    .withNeeds("a", "b")
+                    .withPorts("never")
+                    .withReadiness(Readiness.allOf(TIMEOUT, new Probe.Tcp("127.0.0.1", "never")));
+            Path logs = dir.resolve("logs-" + i);
+            try {
+                FixtureGroup.start(List.of(a, b, failing), options(supervisor).withLogSink(null))
+                        .close();
+                throw new AssertionError("the failing fixture must fail the start");
+            } catch (FixtureStartException expected) {
+                long threw = System.nanoTime();
+                long exited = Long.parseLong(
+                        Files.readAllLines(logsOf(expected)).get(0).trim());
+                failFast.addNanosAsMillis(threw - exited);
+            }
+        }
+        List<String> rows = new ArrayList<>(List.of(ready.row(), failFast.row()));
+        System.out.println();
+        System.out.println("Tether fixture figures");
+        System.out.println(Figures.header());
+        rows.forEach(System.out::println);
+        Files.writeString(
+                Paths.get("target", "benchmark-fixtures.md"), Figures.header() + "\n" + String.join("\n", rows) + "\n");
+        Os.await("no fixture process left", Duration.ofSeconds(5), () -> Os.carrying("TETHER_FIXTURE", "none")
+                .isEmpty());
+    }
+
+    private FixtureGroup.Options options(ProcessSupervisor supervisor) {
+        return FixtureGroup.Options.in(dir.resolve("logs")).withSupervisor(supervisor);
+    }
+
+    private Path logsOf(FixtureStartException failure) {
+        return dir.resolve("logs").resolve(failure.fixture() + ".log");
+    }
+}
