@@ -44,6 +44,7 @@ public final class ProcessSupervisor implements AutoCloseable {
     private final List<String> notices = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> noticeListeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Hello> hello = new CompletableFuture<>();
+    private final CompletableFuture<Integer> swept = new CompletableFuture<>();
     private final Map<String, StopPolicy> policies = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<ExitEvent>> leaderExits = new ConcurrentHashMap<>();
 
@@ -191,6 +192,25 @@ public final class ProcessSupervisor implements AutoCloseable {
         return List.copyOf(notices);
     }
 
+    /**
+     * Waits for the start-up sweep of leftovers of crashed builds (see {@link #notices()} for what it reaped).
+     *
+     * @return how many trees it found and stopped
+     */
+    public int awaitSweep(Duration timeout) {
+        try {
+            return swept.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SupervisorException("Interrupted while waiting for the sweep of crashed builds", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new SupervisorException(
+                    "The sweep of crashed builds' leftovers did not finish within " + Durations.format(timeout) + ": "
+                            + rootMessage(e) + ". Its log is " + logFile + ".",
+                    e);
+        }
+    }
+
     public Hello hello() {
         return hello.join();
     }
@@ -289,6 +309,7 @@ public final class ProcessSupervisor implements AutoCloseable {
                     case Protocol.STOPPED -> complete(in.readInt(), Protocol.readReport(in));
                     case Protocol.MEMBERS_LIST -> complete(in.readInt(), Protocol.readProcesses(in));
                     case Protocol.BYE -> complete(in.readInt(), Boolean.TRUE);
+                    case Protocol.SWEPT -> swept.complete(in.readInt());
                     case Protocol.EXITED -> {
                         ExitEvent event =
                                 new ExitEvent(Protocol.readString(in), in.readInt(), in.readInt(), in.readInt());
@@ -306,6 +327,7 @@ public final class ProcessSupervisor implements AutoCloseable {
         } catch (IOException e) {
             SupervisorException gone = died(e);
             hello.completeExceptionally(gone);
+            swept.completeExceptionally(gone);
             pending.values().forEach(answer -> answer.completeExceptionally(gone));
         }
     }

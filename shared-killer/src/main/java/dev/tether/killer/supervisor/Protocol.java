@@ -35,6 +35,8 @@ public final class Protocol {
     public static final byte EXITED = 15;
     public static final byte NOTICE = 16;
     public static final byte BYE = 17;
+    /** The start-up sweep of crashed builds' ledgers is done; carries how many trees it stopped. */
+    public static final byte SWEPT = 18;
 
     /** Set in the supervisor's environment (owner pid): marks it for leak checks; never passed to fixtures. */
     public static final String SUPERVISOR_VARIABLE = "TETHER_SUPERVISOR";

@@ -69,7 +69,10 @@ public final class SupervisorMain {
         daemon("tether-reaper", supervisor::reapForever);
         daemon("tether-ledger-sweep", () -> {
             try {
-                new LedgerSweeper(ledgerDirectory, inspector, posix, cgroups, owner, self).sweep();
+                int swept = new LedgerSweeper(ledgerDirectory, inspector, posix, cgroups, owner, self)
+                        .sweep()
+                        .size();
+                owner.send(Protocol.SWEPT, out -> out.writeInt(swept));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

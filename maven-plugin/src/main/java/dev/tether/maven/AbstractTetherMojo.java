@@ -1,0 +1,107 @@
+package dev.tether.maven;
+
+import dev.tether.killer.InvalidSpecException;
+import dev.tether.killer.SupervisorException;
+import dev.tether.killer.TetherException;
+import dev.tether.killer.fixture.FixtureSpec;
+import dev.tether.killer.fixture.PortInUseException;
+import java.io.File;
+import java.util.List;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.component.configurator.ComponentConfigurator;
+
+/** The parameters every Tether goal shares, and the one translation of engine errors into Maven's idiom. */
+abstract class AbstractTetherMojo extends AbstractMojo {
+    /** Key of the running groups in the plugin context (per project), shared by start and stop. */
+    static final String RUNNING = "dev.tether.maven.running";
+
+    /**
+     * The processes to run: see {@link ProcessConfig}. {@code ${tether.port.NAME}} works in every value.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    protected List<ProcessConfig> processes;
+
+    /**
+     * Skips every Tether goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "tether.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /**
+     * Failsafe's switch: skipping the integration tests skips their servers too.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "skipITs", defaultValue = "false")
+    protected boolean skipITs;
+
+    /**
+     * Where logs ({@code <id>.log}), {@code ports.properties} and the state file go.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "tether.directory", defaultValue = "${project.build.directory}/tether")
+    protected File directory;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    protected MojoExecution mojoExecution;
+
+    @Component(role = ComponentConfigurator.class, hint = "basic")
+    protected ComponentConfigurator configurator;
+
+    protected boolean skipping(String goal) {
+        if (skip || skipITs) {
+            getLog().info("Tether " + goal + " skipped (" + (skip ? "tether.skip" : "skipITs") + ")");
+            return true;
+        }
+        return false;
+    }
+
+    /** The configured processes as engine specs, read so that port placeholders survive. */
+    protected List<FixtureSpec> specs() throws MojoExecutionException, MojoFailureException {
+        List<ProcessConfig> raw = RawProcessConfiguration.read(session, mojoExecution, configurator);
+        try {
+            return new SpecTranslator(project.getBasedir(), directory.toPath()).translate(raw);
+        } catch (TetherException e) {
+            throw fail(e);
+        }
+    }
+
+    /**
+     * Engine errors in Maven's idiom: a process that misbehaved or a configuration mistake is a build failure;
+     * a broken environment (cannot spawn, supervisor gone) is an execution error.
+     */
+    protected static MojoFailureException fail(TetherException e) throws MojoExecutionException {
+        if (e instanceof SupervisorException) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        if (e instanceof InvalidSpecException || e instanceof PortInUseException) {
+            return new MojoFailureException("Tether configuration in " + "<processes>: " + e.getMessage(), e);
+        }
+        return new MojoFailureException(e.getMessage(), e);
+    }
+
+    /** The groups tether:start left running for this project, newest last. */
+    @SuppressWarnings("unchecked")
+    protected java.util.Deque<dev.tether.killer.fixture.FixtureGroup> running() {
+        return (java.util.Deque<dev.tether.killer.fixture.FixtureGroup>)
+                getPluginContext().computeIfAbsent(RUNNING, k -> new java.util.concurrent.ConcurrentLinkedDeque<>());
+    }
+}

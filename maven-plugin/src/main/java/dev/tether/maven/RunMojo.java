@@ -1,0 +1,49 @@
+package dev.tether.maven;
+
+import dev.tether.killer.TetherException;
+import dev.tether.killer.fixture.FixtureGroup;
+import java.util.concurrent.CountDownLatch;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/**
+ * Starts the configured processes and keeps them running until Ctrl-C, for running the integration tests
+ * from an IDE against them. Ctrl-C (or any end of Maven) stops every tree.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "run", threadSafe = true)
+public class RunMojo extends StartMojo {
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        super.execute();
+        if (running().isEmpty()) {
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            for (FixtureGroup group = running().pollLast();
+                                    group != null;
+                                    group = running().pollLast()) {
+                                try {
+                                    group.stop()
+                                            .summaries()
+                                            .forEach(line -> System.out.println("[INFO] Tether stop: " + line));
+                                } catch (TetherException e) {
+                                    System.err.println("[ERROR] Tether stop: " + e.getMessage());
+                                }
+                            }
+                            stopped.countDown();
+                        },
+                        "tether-run-stop"));
+        getLog().info("Tether: running; press Ctrl-C to stop every process.");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

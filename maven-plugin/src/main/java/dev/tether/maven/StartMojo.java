@@ -1,0 +1,70 @@
+package dev.tether.maven;
+
+import dev.tether.killer.Durations;
+import dev.tether.killer.TetherException;
+import dev.tether.killer.fixture.FixtureGroup;
+import dev.tether.killer.fixture.FixtureSpec;
+import dev.tether.killer.fixture.RunningFixture;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Starts the configured processes in {@code needs} order and waits until each is ready. Their ports become
+ * project properties {@code tether.port.NAME} for the plugins that run later (failsafe's
+ * {@code systemPropertyVariables}). If any process fails, everything already started is stopped and the
+ * build fails with the reason and the tail of that process's log.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "start", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
+public class StartMojo extends AbstractTetherMojo {
+    /**
+     * Copy new lines of each process's log to the build log, prefixed with {@code [id]}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "tether.streamLogs", defaultValue = "true")
+    protected boolean streamLogs;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skipping("start")) {
+            return;
+        }
+        List<FixtureSpec> specs = specs();
+        if (specs.isEmpty()) {
+            getLog().info("Tether start: no <processes> configured for " + project.getArtifactId());
+            return;
+        }
+        long began = System.nanoTime();
+        FixtureGroup group;
+        try {
+            group = FixtureGroup.start(
+                    specs,
+                    FixtureGroup.Options.in(directory.toPath())
+                            .withLogSink(streamLogs ? line -> getLog().info(line) : null));
+        } catch (TetherException e) {
+            throw fail(e);
+        }
+        running().addLast(group);
+        group.ports().forEach((name, port) -> project.getProperties()
+                .setProperty("tether.port." + name, Integer.toString(port)));
+        try {
+            StateFile.write(directory.toPath(), group);
+        } catch (IOException e) {
+            getLog().warn("Cannot write " + directory + ": " + e.getMessage() + "; tether:status will not see it");
+        }
+        String took = Durations.format(Duration.ofNanos(System.nanoTime() - began));
+        for (RunningFixture fixture : group.fixtures()) {
+            getLog().info("Tether: " + fixture.id() + " ready (pid " + fixture.pid() + ")"
+                    + (fixture.ports().isEmpty() ? "" : ", ports " + fixture.ports()) + ", log " + fixture.logFile());
+        }
+        getLog().info("Tether: " + group.fixtures().size() + " process(es) ready in " + took);
+    }
+}
