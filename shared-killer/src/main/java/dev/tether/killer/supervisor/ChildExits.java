@@ -13,10 +13,32 @@ final class ChildExits {
 
     private final Map<Integer, Recorded> byPid = new ConcurrentHashMap<>();
 
-    void record(ChildExit exit) {
+    synchronized void record(ChildExit exit) {
         long now = System.nanoTime();
         byPid.values().removeIf(r -> now - r.atNanos() > KEEP_NANOS);
         byPid.put(exit.pid(), new Recorded(exit, now));
+        notifyAll();
+    }
+
+    /**
+     * How a child of the supervisor ended. A child seen as a zombie may not be reaped yet (the reaper thread is
+     * about to), so this waits for it a little.
+     */
+    synchronized String describeChild(int pid, long patienceMillis) {
+        long deadline = System.nanoTime() + patienceMillis * 1_000_000;
+        while (!byPid.containsKey(pid)) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                break;
+            }
+            try {
+                wait(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return describe(pid);
     }
 
     /** The exit of {@code pid} if it was reaped at or after {@code sinceNanos}. */

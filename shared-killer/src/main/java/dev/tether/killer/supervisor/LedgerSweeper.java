@@ -64,7 +64,7 @@ final class LedgerSweeper {
                         inspector,
                         posix,
                         Set.of(self.pid()),
-                        pid -> "unknown (not our child)");
+                        member -> "unknown (not our child)");
                 StopReport report = Escalation.realTime(SWEEP_POLICY).run(entry.key(), tree);
                 entry.cgroup().ifPresent(Cgroups::remove);
                 if (!report.ended().isEmpty() || !report.isClean()) {

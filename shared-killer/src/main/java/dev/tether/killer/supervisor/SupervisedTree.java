@@ -13,7 +13,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.IntFunction;
 
 /** A fixture's tree as the OS shows it: membership over fresh /proc snapshots, signals through kill(2). */
 final class SupervisedTree implements StopTarget {
@@ -25,7 +24,7 @@ final class SupervisedTree implements StopTarget {
     private final ProcessInspector inspector;
     private final NativePosix posix;
     private final Set<Integer> excluded;
-    private final IntFunction<String> exits;
+    private final java.util.function.Function<ProcessInfo, String> exits;
     private boolean useCgroupShortcut = true;
 
     SupervisedTree(
@@ -35,7 +34,7 @@ final class SupervisedTree implements StopTarget {
             ProcessInspector inspector,
             NativePosix posix,
             Set<Integer> excluded,
-            IntFunction<String> exits) {
+            java.util.function.Function<ProcessInfo, String> exits) {
         this.membership = membership;
         this.cgroup = cgroup;
         this.cgroups = cgroups;
@@ -112,7 +111,7 @@ final class SupervisedTree implements StopTarget {
 
     @Override
     public String exitOf(ProcessInfo member) {
-        return exits.apply(member.pid());
+        return exits.apply(member);
     }
 
     @Override

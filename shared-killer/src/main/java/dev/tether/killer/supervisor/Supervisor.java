@@ -186,7 +186,12 @@ final class Supervisor {
 
     SupervisedTree tree(Fixture fixture) {
         return new SupervisedTree(
-                fixture.membership, fixture.cgroup, cgroups, inspector, posix, Set.of(self.pid()), exits::describe);
+                fixture.membership, fixture.cgroup, cgroups, inspector, posix, Set.of(self.pid()), this::describeExit);
+    }
+
+    /** Our own children are reaped here, so their exit is known; others were reaped by their own parent. */
+    private String describeExit(ProcessInfo member) {
+        return member.ppid() == self.pid() ? exits.describeChild(member.pid(), 200) : exits.describe(member.pid());
     }
 
     /**

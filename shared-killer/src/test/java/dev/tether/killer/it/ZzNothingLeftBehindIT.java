@@ -24,7 +24,7 @@ class ZzNothingLeftBehindIT {
 
     @Test
     void noMarkedProcessSurvivesTheSuite() {
-        long suiteStart = Os.idOf((int) ProcessHandle.current().pid()).startTime();
+        long suiteStart = buildStart();
         List<String> leftovers = new ArrayList<>();
         try {
             Os.await("every marked process to be gone", Duration.ofSeconds(10), () -> {
@@ -35,6 +35,22 @@ class ZzNothingLeftBehindIT {
         } catch (AssertionError timedOut) {
             assertEquals(List.of(), leftovers, "processes the suite started are still running");
         }
+    }
+
+    /**
+     * Processes older than the Maven build that runs this suite are not its business: the build's JVM (the
+     * ancestor running Maven's launcher) marks the start; without Maven, this JVM does.
+     */
+    static long buildStart() {
+        for (var p = ProcessHandle.current().parent();
+                p.isPresent();
+                p = p.get().parent()) {
+            int pid = (int) p.get().pid();
+            if (Os.PROC.commandLine(pid).contains("classworlds")) {
+                return Os.idOf(pid).startTime();
+            }
+        }
+        return Os.idOf((int) ProcessHandle.current().pid()).startTime();
     }
 
     static List<String> marked(long notBefore) {
