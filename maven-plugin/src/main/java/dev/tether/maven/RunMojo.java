@@ -1,5 +1,6 @@
 package dev.tether.maven;
 
+import dev.tether.killer.ProcessSupervisor;
 import dev.tether.killer.TetherException;
 import dev.tether.killer.fixture.FixtureGroup;
 import java.util.concurrent.CountDownLatch;
@@ -22,23 +23,19 @@ public class RunMojo extends StartMojo {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            for (FixtureGroup group = running().pollLast();
-                                    group != null;
-                                    group = running().pollLast()) {
-                                try {
-                                    group.stop()
-                                            .summaries()
-                                            .forEach(line -> System.out.println("[INFO] Tether stop: " + line));
-                                } catch (TetherException e) {
-                                    System.err.println("[ERROR] Tether stop: " + e.getMessage());
-                                }
-                            }
-                            stopped.countDown();
-                        },
-                        "tether-run-stop"));
+        // Before the supervisor's own shutdown, so each tree is stopped (and reported) with its policy.
+        ProcessSupervisor.shared().beforeShutdown(() -> {
+            for (FixtureGroup group = running().pollLast();
+                    group != null;
+                    group = running().pollLast()) {
+                try {
+                    group.stop().summaries().forEach(line -> System.out.println("[INFO] Tether stop: " + line));
+                } catch (TetherException e) {
+                    System.err.println("[ERROR] Tether stop: " + e.getMessage());
+                }
+            }
+            stopped.countDown();
+        });
         getLog().info("Tether: running; press Ctrl-C to stop every process.");
         try {
             stopped.await();

@@ -42,6 +42,7 @@ public final class ProcessSupervisor implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final List<Consumer<ExitEvent>> exitListeners = new CopyOnWriteArrayList<>();
     private final List<String> notices = new CopyOnWriteArrayList<>();
+    private final List<Runnable> shutdownTasks = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> noticeListeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Hello> hello = new CompletableFuture<>();
     private final CompletableFuture<Integer> swept = new CompletableFuture<>();
@@ -65,9 +66,28 @@ public final class ProcessSupervisor implements AutoCloseable {
         if (shared == null || !shared.process.isAlive()) {
             shared = launch();
             ProcessSupervisor mine = shared;
-            Runtime.getRuntime().addShutdownHook(new Thread(mine::close, "tether-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(mine::shutDownInOrder, "tether-shutdown"));
         }
         return shared;
+    }
+
+    /**
+     * Runs {@code task} when the JVM shuts down, before this supervisor stops everything: JVM shutdown hooks run
+     * in no order, so a caller that wants to stop and report its own trees first registers here.
+     */
+    public void beforeShutdown(Runnable task) {
+        shutdownTasks.add(task);
+    }
+
+    private void shutDownInOrder() {
+        for (Runnable task : shutdownTasks) {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                System.err.println("[tether] a shutdown task failed: " + e);
+            }
+        }
+        close();
     }
 
     /** Starts a new supervisor with the default ledger directory. Most callers want {@link #shared()}. */
