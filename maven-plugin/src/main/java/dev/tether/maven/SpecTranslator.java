@@ -1,15 +1,13 @@
 package dev.tether.maven;
 
-import dev.tether.killer.Durations;
 import dev.tether.killer.InvalidSpecException;
 import dev.tether.killer.fixture.CommandLine;
 import dev.tether.killer.fixture.FixtureSpec;
-import dev.tether.killer.fixture.Probe;
 import dev.tether.killer.fixture.Readiness;
+import dev.tether.killer.fixture.TextualConfig;
 import dev.tether.killer.stop.StopPolicy;
 import java.io.File;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -114,72 +112,26 @@ final class SpecTranslator {
         if (ready == null) {
             return Readiness.IMMEDIATE;
         }
-        String element = where + " <ready>";
-        List<Probe> probes = new ArrayList<>();
-        if (present(ready.getTcp())) {
-            probes.add(new Probe.Tcp("127.0.0.1", ready.getTcp().trim()));
-        }
-        if (present(ready.getHttp())) {
-            int[] range = statusRange(ready.getStatus(), element);
-            probes.add(new Probe.Http(ready.getHttp().trim(), range[0], range[1], ready.getBody()));
-        }
-        if (present(ready.getLog())) {
-            probes.add(new Probe.Log(ready.getLog(), ready.getOccurrence()));
-        }
-        if (present(ready.getFile())) {
-            probes.add(new Probe.FileExists(ready.getFile().trim()));
-        }
-        if (present(ready.getCommand())) {
-            probes.add(new Probe.Command(
-                    CommandLine.split(where, ready.getCommand().trim())));
-        }
-        if (present(ready.getDelay())) {
-            probes.add(new Probe.Delay(Durations.parse(ready.getDelay(), "<delay> of " + element)));
-        }
-        Duration timeout = present(ready.getTimeout())
-                ? Durations.parse(ready.getTimeout(), "<timeout> of " + element)
-                : Readiness.DEFAULT_TIMEOUT;
-        String mode = present(ready.getMode()) ? ready.getMode().trim() : "all";
-        if (!mode.equals("all") && !mode.equals("any")) {
-            throw new InvalidSpecException(element + " <mode>" + mode + "</mode>: use 'all' or 'any'.");
-        }
-        return new Readiness(probes, mode.equals("any"), timeout);
-    }
-
-    private static int[] statusRange(String status, String element) {
-        if (!present(status)) {
-            return new int[] {200, 399};
-        }
-        String[] bounds = status.trim().split("-");
-        try {
-            int low = Integer.parseInt(bounds[0].trim());
-            int high = bounds.length > 1 ? Integer.parseInt(bounds[1].trim()) : low;
-            if (bounds.length > 2 || low < 100 || high > 599 || low > high) {
-                throw new NumberFormatException();
-            }
-            return new int[] {low, high};
-        } catch (NumberFormatException e) {
-            throw new InvalidSpecException(
-                    element + " <status>" + status + "</status> is not a status or range." + " Write 200, or 200-299.");
-        }
+        return TextualConfig.readiness(
+                new TextualConfig.ReadyText(
+                        ready.getTcp(),
+                        ready.getHttp(),
+                        ready.getStatus(),
+                        ready.getBody(),
+                        ready.getLog(),
+                        ready.getOccurrence(),
+                        ready.getFile(),
+                        ready.getCommand(),
+                        ready.getDelay(),
+                        ready.getTimeout(),
+                        ready.getMode()),
+                where + " <ready>");
     }
 
     private static StopPolicy stopPolicy(StopConfig stop, String where) {
-        if (stop == null) {
-            return StopPolicy.DEFAULT;
-        }
-        String element = where + " <stop>";
-        try {
-            if (present(stop.getSteps())) {
-                return StopPolicy.parse(stop.getSteps());
-            }
-            String signal = present(stop.getSignal()) ? stop.getSignal().trim() : "TERM";
-            String grace = present(stop.getGrace()) ? stop.getGrace().trim() : "10s";
-            return StopPolicy.gracefulThenKill(
-                    dev.tether.killer.Signal.parse(signal), Durations.parse(grace, "<grace>"));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSpecException(element + ": " + e.getMessage());
-        }
+        return stop == null
+                ? StopPolicy.DEFAULT
+                : TextualConfig.stopPolicy(stop.getSignal(), stop.getGrace(), stop.getSteps(), where + " <stop>");
     }
 
     private static boolean present(String value) {

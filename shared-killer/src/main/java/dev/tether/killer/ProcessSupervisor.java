@@ -188,6 +188,15 @@ public final class ProcessSupervisor implements AutoCloseable {
         return (List<ProcessInfo>) request(Protocol.MEMBERS, REQUEST_TIMEOUT, o -> Protocol.writeString(o, id));
     }
 
+    /**
+     * Live processes below the supervisor that belong to no running tree: escapees that left their process
+     * group, cgroup and environment behind (only the subreaper still holds them). Normally empty.
+     */
+    @SuppressWarnings("unchecked")
+    public List<ProcessInfo> unclaimed() {
+        return (List<ProcessInfo>) request(Protocol.UNCLAIMED, REQUEST_TIMEOUT, o -> {});
+    }
+
     /** Called (on an internal thread) whenever the leader of a tree exits. */
     public void onExit(Consumer<ExitEvent> listener) {
         exitListeners.add(listener);

@@ -26,6 +26,7 @@ public final class Protocol {
     public static final byte STOP = 2;
     public static final byte MEMBERS = 3;
     public static final byte SHUTDOWN = 4;
+    public static final byte UNCLAIMED = 5;
     // supervisor -> owner
     public static final byte HELLO = 10;
     public static final byte SPAWNED = 11;

@@ -173,6 +173,25 @@ final class Supervisor {
         return report;
     }
 
+    /**
+     * Live processes below the supervisor that no fixture claims: escapees that left their group, cgroup and
+     * environment behind. The subreaper still holds them, so they can be found and ended.
+     */
+    List<ProcessInfo> unclaimed() {
+        ProcessTable table = inspector.snapshot();
+        Set<Integer> claimed = new HashSet<>();
+        for (Fixture fixture : fixtures.values()) {
+            tree(fixture).members(table).forEach(p -> claimed.add(p.pid()));
+        }
+        List<ProcessInfo> escaped = new ArrayList<>();
+        for (ProcessInfo process : table.withDescendants(List.of(self.pid()))) {
+            if (process.pid() != self.pid() && !process.isDead() && !claimed.contains(process.pid())) {
+                escaped.add(process);
+            }
+        }
+        return escaped;
+    }
+
     List<ProcessInfo> members(Fixture fixture) {
         return new ArrayList<>(tree(fixture).members());
     }

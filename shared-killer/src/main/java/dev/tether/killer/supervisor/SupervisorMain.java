@@ -110,6 +110,13 @@ public final class SupervisorMain {
                             Protocol.writeProcesses(out, members);
                         });
                     }
+                    case Protocol.UNCLAIMED -> {
+                        List<ProcessInfo> escaped = supervisor.unclaimed();
+                        owner.send(Protocol.MEMBERS_LIST, out -> {
+                            out.writeInt(id);
+                            Protocol.writeProcesses(out, escaped);
+                        });
+                    }
                     case Protocol.SHUTDOWN -> {
                         supervisor.stopAll();
                         owner.send(Protocol.BYE, out -> out.writeInt(id));
