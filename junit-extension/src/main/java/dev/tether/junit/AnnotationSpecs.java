@@ -1,0 +1,72 @@
+package dev.tether.junit;
+
+import dev.tether.killer.InvalidSpecException;
+import dev.tether.killer.fixture.CommandLine;
+import dev.tether.killer.fixture.FixtureSpec;
+import dev.tether.killer.fixture.TextualConfig;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns {@link ManagedProcess} annotations into engine specs; errors name the annotation and its element. */
+final class AnnotationSpecs {
+    private AnnotationSpecs() {}
+
+    static List<FixtureSpec> translate(List<ManagedProcess> processes, Path logDirectory, String declaredOn) {
+        return processes.stream()
+                .map(p -> translate(p, logDirectory, declaredOn))
+                .toList();
+    }
+
+    private static FixtureSpec translate(ManagedProcess process, Path logDirectory, String declaredOn) {
+        String where = "@ManagedProcess(id = \"" + process.id() + "\") on " + declaredOn;
+        try {
+            List<String> command = process.command().length == 1
+                    ? CommandLine.split(process.id(), process.command()[0])
+                    : List.of(process.command());
+            Ready ready = process.ready();
+            Stop stop = process.stop();
+            return FixtureSpec.of(process.id(), command)
+                    .withWorkingDirectory(
+                            process.workingDirectory().isBlank() ? Path.of("") : Path.of(process.workingDirectory()))
+                    .withEnvironment(environment(process.environment(), where))
+                    .withPorts(process.ports())
+                    .withReadiness(TextualConfig.readiness(
+                            new TextualConfig.ReadyText(
+                                    ready.tcp(),
+                                    ready.http(),
+                                    ready.status(),
+                                    ready.body(),
+                                    ready.log(),
+                                    ready.occurrence(),
+                                    ready.file(),
+                                    ready.command(),
+                                    ready.delay(),
+                                    ready.timeout(),
+                                    ready.any() ? "any" : "all"),
+                            where + " ready"))
+                    .withNeeds(process.needs())
+                    .withDaemonizes(process.daemonizes())
+                    .withStopPolicy(
+                            TextualConfig.stopPolicy(stop.signal(), stop.grace(), stop.steps(), where + " stop"))
+                    .withLogFile(logDirectory.resolve(process.id() + ".log"));
+        } catch (InvalidSpecException e) {
+            throw e.getMessage().startsWith("@ManagedProcess")
+                    ? e
+                    : new InvalidSpecException(where + ": " + e.getMessage());
+        }
+    }
+
+    private static Map<String, String> environment(String[] entries, String where) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (String entry : entries) {
+            int equals = entry.indexOf('=');
+            if (equals <= 0) {
+                throw new InvalidSpecException(where + ": environment entry '" + entry + "' is not KEY=value.");
+            }
+            environment.put(entry.substring(0, equals), entry.substring(equals + 1));
+        }
+        return environment;
+    }
+}

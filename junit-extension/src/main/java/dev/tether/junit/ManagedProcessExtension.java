@@ -1,0 +1,128 @@
+package dev.tether.junit;
+
+import dev.tether.killer.InvalidSpecException;
+import java.lang.reflect.AnnotatedElement;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * Starts the {@link ManagedProcess}es of a class before its tests and those of a method before that test,
+ * reaps them after, checks nothing leaked, and injects {@link Fixture @Fixture} parameters. Thin over the
+ * engine's fixture groups; every scope's fixtures live in that scope's store under the scope's unique id.
+ */
+public final class ManagedProcessExtension
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+    private static final Namespace NAMESPACE = Namespace.create(ManagedProcessExtension.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Class<?> testClass = context.getRequiredTestClass();
+        start(
+                context,
+                testClass,
+                testClass.getSimpleName(),
+                logDirectory(context).resolve(testClass.getSimpleName()));
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        String method = context.getRequiredTestMethod().getName();
+        Path directory = logDirectory(context)
+                .resolve(context.getRequiredTestClass().getSimpleName())
+                .resolve(method + invocationSuffix(context));
+        start(
+                context,
+                context.getRequiredTestMethod(),
+                context.getRequiredTestClass().getSimpleName() + "." + method + "()",
+                directory);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        stop(context);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stop(context);
+    }
+
+    private static void start(ExtensionContext context, AnnotatedElement element, String declaredOn, Path logs) {
+        List<ManagedProcess> declared = AnnotationSupport.findRepeatableAnnotations(element, ManagedProcess.class);
+        if (declared.isEmpty()) {
+            return;
+        }
+        ScopeFixtures scope;
+        try {
+            var specs = AnnotationSpecs.translate(declared, logs, declaredOn);
+            // Stored before it starts: a half-started scope is still closed, and so reaped, by JUnit.
+            scope = context.getStore(NAMESPACE)
+                    .getOrComputeIfAbsent(
+                            context.getUniqueId(), k -> new ScopeFixtures(declaredOn), ScopeFixtures.class);
+            scope.start(specs, logs.toAbsolutePath());
+        } catch (InvalidSpecException e) {
+            throw new ExtensionConfigurationException(e.getMessage(), e);
+        }
+    }
+
+    private static void stop(ExtensionContext context) {
+        ScopeFixtures scope = context.getStore(NAMESPACE).get(context.getUniqueId(), ScopeFixtures.class);
+        if (scope != null) {
+            scope.stopAndCheck();
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.isAnnotated(Fixture.class) && parameter.getParameter().getType() == ProcessFixture.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        String id = parameter.findAnnotation(Fixture.class).orElseThrow().value();
+        List<String> inScope = new ArrayList<>();
+        for (Optional<ExtensionContext> scope = Optional.of(context);
+                scope.isPresent();
+                scope = scope.get().getParent()) {
+            ScopeFixtures fixtures =
+                    scope.get().getStore(NAMESPACE).get(scope.get().getUniqueId(), ScopeFixtures.class);
+            if (fixtures != null) {
+                Optional<ProcessFixture> found = fixtures.fixture(id);
+                if (found.isPresent()) {
+                    return found.get();
+                }
+                inScope.addAll(fixtures.ids());
+            }
+        }
+        throw new ExtensionConfigurationException("@Fixture(\"" + id + "\") on parameter '"
+                + parameter.getParameter().getName() + "' of "
+                + parameter.getDeclaringExecutable().getName()
+                + ": no @ManagedProcess with that id is in scope (in scope: " + ScopeFixtures.describe(inScope)
+                + "). Declare @ManagedProcess(id = \"" + id + "\", ...) on the test class or method, or fix the id.");
+    }
+
+    private static Path logDirectory(ExtensionContext context) {
+        return Path.of(context.getConfigurationParameter("tether.directory").orElse("target/tether"));
+    }
+
+    /** Repeated and parameterized tests run one method several times: each run gets its own log directory. */
+    private static String invocationSuffix(ExtensionContext context) {
+        String id = context.getUniqueId();
+        int invocation = id.lastIndexOf("-invocation:#");
+        return invocation < 0
+                ? ""
+                : "-" + id.substring(invocation + "-invocation:#".length()).replaceAll("\\D.*", "");
+    }
+}

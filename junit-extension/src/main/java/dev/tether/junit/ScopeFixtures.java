@@ -1,0 +1,157 @@
+package dev.tether.junit;
+
+import dev.tether.killer.ProcessSupervisor;
+import dev.tether.killer.fixture.FixtureGroup;
+import dev.tether.killer.fixture.FixtureSpec;
+import dev.tether.killer.fixture.GroupStopReport;
+import dev.tether.killer.fixture.RunningFixture;
+import dev.tether.killer.tree.ProcessInfo;
+import dev.tether.killer.tree.ProcessInspector;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * The fixtures of one scope (a class or a method). Stored in the scope's ExtensionContext store before they
+ * start, so JUnit closes it (and so reaps them) even when the start fails half way or the test explodes.
+ */
+final class ScopeFixtures implements ExtensionContext.Store.CloseableResource {
+    private final String scope;
+    private final ProcessInspector inspector = ProcessInspector.forThisMachine();
+    private final long startedAtTicks = inspector.startTimeFloor();
+    private volatile FixtureGroup group;
+    private volatile boolean stopped;
+
+    ScopeFixtures(String scope) {
+        this.scope = scope;
+    }
+
+    void start(List<FixtureSpec> specs, Path logDirectory) {
+        group = FixtureGroup.start(specs, FixtureGroup.Options.in(logDirectory));
+    }
+
+    Optional<ProcessFixture> fixture(String id) {
+        FixtureGroup running = group;
+        if (running == null) {
+            return Optional.empty();
+        }
+        return running.fixtures().stream()
+                .filter(f -> f.id().equals(id))
+                .findFirst()
+                .map(Handle::new);
+    }
+
+    List<String> ids() {
+        FixtureGroup running = group;
+        return running == null
+                ? List.of()
+                : running.fixtures().stream().map(RunningFixture::id).toList();
+    }
+
+    /**
+     * Stops the fixtures, then checks that nothing of them is left: survivors of the stop, and processes that
+     * escaped every way of finding a tree (only the supervisor still holds them) are killed and fail the test.
+     */
+    synchronized void stopAndCheck() {
+        if (stopped || group == null) {
+            stopped = true;
+            return;
+        }
+        stopped = true;
+        GroupStopReport report = group.stop();
+        List<String> leaks = new ArrayList<>();
+        report.fixtures().stream()
+                .flatMap(f -> f.stop().survivors().stream().map(s -> f.id() + ": " + s))
+                .forEach(leaks::add);
+        for (ProcessInfo escaped : ProcessSupervisor.shared().unclaimed()) {
+            if (escaped.startTime() >= startedAtTicks) {
+                String command = inspector.commandLine(escaped.pid());
+                boolean same = inspector
+                        .process(escaped.pid())
+                        .filter(p -> p.startTime() == escaped.startTime())
+                        .isPresent();
+                if (same) {
+                    ProcessHandle.of(escaped.pid()).ifPresent(ScopeFixtures::killAndWait);
+                }
+                leaks.add("escaped and killed: " + escaped.pid() + " " + command);
+            }
+        }
+        if (!leaks.isEmpty()) {
+            throw new AssertionFailedError(
+                    "Processes of the fixtures of " + scope + " outlived their stop: " + String.join("; ", leaks));
+        }
+    }
+
+    /** SIGKILL is delivered asynchronously: wait (bounded) until the kernel has ended the process. */
+    private static void killAndWait(ProcessHandle process) {
+        process.destroyForcibly();
+        try {
+            process.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // reported as leaked either way; the supervisor kills what is left when the JVM ends
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** JUnit's safety net: reaps whatever is still running, without judging (the after-callbacks judge). */
+    @Override
+    public void close() {
+        if (!stopped && group != null) {
+            stopped = true;
+            group.stop();
+        }
+    }
+
+    /** The view of a running fixture a test gets. */
+    private record Handle(RunningFixture fixture) implements ProcessFixture {
+        @Override
+        public String id() {
+            return fixture.id();
+        }
+
+        @Override
+        public int pid() {
+            return fixture.pid();
+        }
+
+        @Override
+        public int port(String name) {
+            return fixture.port(name);
+        }
+
+        @Override
+        public Map<String, Integer> ports() {
+            return fixture.ports();
+        }
+
+        @Override
+        public Path logFile() {
+            return fixture.logFile();
+        }
+
+        @Override
+        public List<String> logTail(int lines) {
+            return fixture.logTail(lines);
+        }
+
+        @Override
+        public boolean isAlive() {
+            return fixture.isAlive();
+        }
+
+        @Override
+        public String toString() {
+            return "ProcessFixture[" + id() + ", pid " + pid() + ", ports " + ports() + "]";
+        }
+    }
+
+    static String describe(List<String> ids) {
+        return ids.isEmpty() ? "none" : ids.stream().collect(Collectors.joining(", "));
+    }
+}

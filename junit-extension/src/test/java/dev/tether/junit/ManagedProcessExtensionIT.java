@@ -1,0 +1,178 @@
+package dev.tether.junit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+
+import dev.tether.junit.cases.ClassScopeTestCases;
+import dev.tether.junit.cases.EscapeTestCases;
+import dev.tether.junit.cases.FailingSiblingTestCases;
+import dev.tether.junit.cases.FailingTestCases;
+import dev.tether.junit.cases.MethodScopeTestCases;
+import dev.tether.junit.cases.MisuseTestCases;
+import dev.tether.junit.cases.NestedTestCases;
+import dev.tether.junit.cases.ParallelTestCases;
+import dev.tether.junit.cases.Seen;
+import dev.tether.killer.ProcessSupervisor;
+import dev.tether.killer.testing.Os;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/** The extension's behaviour, driven through EngineTestKit, checked against what /proc shows afterwards. */
+@EnabledOnOs(OS.LINUX)
+class ManagedProcessExtensionIT {
+    @BeforeEach
+    void clear() {
+        Seen.clear();
+    }
+
+    private static EngineExecutionResults run(DiscoverySelector selector) {
+        return EngineTestKit.engine("junit-jupiter").selectors(selector).execute();
+    }
+
+    /** The pids the cases saw, with their start times read while they still ran: never a reused pid. */
+    private static void assertAllDead(List<Integer> pids) {
+        assertFalse(pids.isEmpty(), "the cases saw no process");
+        for (int pid : pids) {
+            assertFalse(
+                    Os.PROC.process(pid).filter(p -> !p.isDead()).isPresent(),
+                    "pid " + pid + " outlived its scope: " + Os.PROC.commandLine(pid));
+        }
+    }
+
+    private static Throwable failureOf(EngineExecutionResults results) {
+        return results.allEvents().failed().stream()
+                .map(Event::getPayload)
+                .flatMap(Optional::stream)
+                .map(p -> ((org.junit.platform.engine.TestExecutionResult) p)
+                        .getThrowable()
+                        .orElseThrow())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("nothing failed"));
+    }
+
+    private static Throwable rootOf(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return t;
+            }
+        }
+        throw new AssertionError("no " + type.getSimpleName() + " in " + failure, failure);
+    }
+
+    @Test
+    void classScopedFixtureServesEveryTestOnceAndIsReapedAfterThem() {
+        run(selectClass(ClassScopeTestCases.class)).testEvents().assertStatistics(s -> s.succeeded(2)
+                .failed(0));
+        assertEquals(2, Seen.PIDS.size());
+        assertEquals(Seen.PIDS.get(0), Seen.PIDS.get(1), "one process for the whole class");
+        assertAllDead(Seen.PIDS);
+    }
+
+    @Test
+    void methodScopedFixtureIsStartedAndReapedPerTest() {
+        run(selectClass(MethodScopeTestCases.class)).testEvents().assertStatistics(s -> s.succeeded(2));
+        assertEquals(2, new HashSet<>(Seen.PIDS).size(), "a process of its own for each test");
+        assertAllDead(Seen.PIDS);
+    }
+
+    @Test
+    void nestedClassesSeeTheFixturesOfTheirEnclosingClass() {
+        run(selectClass(NestedTestCases.class)).testEvents().assertStatistics(s -> s.succeeded(1));
+        assertAllDead(Seen.PIDS);
+    }
+
+    @Test
+    void fixturesOfFailedErroredAndTimedOutTestsAreReaped() {
+        run(selectClass(FailingTestCases.class)).testEvents().assertStatistics(s -> s.failed(3));
+        assertEquals(3, Seen.PIDS.size());
+        assertAllDead(Seen.PIDS);
+    }
+
+    @Test
+    void siblingThatCannotStartFailsTheClassWithItsReasonAndTheFirstIsReaped() throws Exception {
+        Path goodPid = Path.of("target/failing-sibling-good.pid");
+        Files.deleteIfExists(goodPid);
+        EngineExecutionResults results = run(selectClass(FailingSiblingTestCases.class));
+        results.testEvents().assertStatistics(s -> s.started(0));
+        String message = failureOf(results).getMessage();
+        assertTrue(message.startsWith("Fixture 'bad' (pid "), message);
+        assertTrue(message.contains("exited with exit code 4 before it was ready"), message);
+        assertTrue(message.contains("| cannot bind: address in use"), message);
+        assertAllDead(List.of(Integer.parseInt(Files.readString(goodPid).trim())));
+    }
+
+    @Test
+    void processThatEscapesItsTreeIsKilledAndFailsTheTest() throws Exception {
+        assumeTrue(
+                !ProcessSupervisor.shared().hello().cgroup().isEmpty(),
+                "escaping needs a writable cgroup v2 hierarchy to leave; here the supervisor has none");
+        Path escapee = Path.of("target/escapee.pid");
+        Files.deleteIfExists(escapee);
+        EngineExecutionResults results = run(selectClass(EscapeTestCases.class));
+        results.testEvents().assertStatistics(s -> s.failed(1));
+        int pid = Integer.parseInt(Files.readString(escapee).trim());
+        String message = failureOf(results).getMessage();
+        assertTrue(message.contains("outlived their stop: escaped and killed: " + pid + " sleep 300"), message);
+        assertAllDead(List.of(pid));
+    }
+
+    @Test
+    void misuseIsAConfigurationErrorThatNamesTheMistake() {
+        String unknown = rootOf(
+                        failureOf(run(selectMethod(
+                                MisuseTestCases.class, "unknownFixtureId", ProcessFixture.class.getName()))),
+                        ExtensionConfigurationException.class)
+                .getMessage();
+        assertTrue(unknown.contains("@Fixture(\"wbe\")") && unknown.contains("in scope: web"), unknown);
+        String duplicate = rootOf(
+                        failureOf(run(selectMethod(MisuseTestCases.class, "duplicateId"))),
+                        ExtensionConfigurationException.class)
+                .getMessage();
+        assertTrue(duplicate.contains("Two fixtures have the id 'web'"), duplicate);
+        String cycle = rootOf(
+                        failureOf(run(selectMethod(MisuseTestCases.class, "cycle"))),
+                        ExtensionConfigurationException.class)
+                .getMessage();
+        assertTrue(cycle.contains("cycle: a -> b -> a"), cycle);
+        String duration = rootOf(
+                        failureOf(run(selectMethod(MisuseTestCases.class, "badDuration"))),
+                        ExtensionConfigurationException.class)
+                .getMessage();
+        assertTrue(
+                duration.contains("@ManagedProcess(id = \"web\")") && duration.contains("'10' is not a duration"),
+                duration);
+    }
+
+    @Test
+    void parallelTestsEachGetTheirOwnServerAndPort() {
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "4")
+                .selectors(selectClass(ParallelTestCases.class))
+                .execute();
+        results.testEvents().assertStatistics(s -> s.succeeded(6));
+        assertEquals(6, new HashSet<>(Seen.PORTS).size(), "no two runs share a port: " + Seen.PORTS);
+        assertEquals(6, new HashSet<>(Seen.PIDS).size());
+        assertAllDead(Seen.PIDS);
+        Os.await("no fixture left", Duration.ofSeconds(5), () -> Seen.PIDS.stream()
+                .allMatch(pid -> Os.PROC.process(pid).map(p -> p.isDead()).orElse(true)));
+    }
+}
