@@ -133,6 +133,21 @@ final class Cgroups {
         }
     }
 
+    private static final java.util.concurrent.ExecutorService REMOVER =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread thread = new Thread(r, "tether-cgroup-remover");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    /**
+     * Removes an emptied cgroup in the background: a stop need not wait while the kernel lets go of the last
+     * zombie. A removal cut short by the supervisor's exit is finished by the next supervisor (removeStale).
+     */
+    static void removeLater(Path cgroup) {
+        REMOVER.execute(() -> remove(cgroup));
+    }
+
     /** Removes an emptied cgroup; a cgroup with zombies still attached is busy, so it is tried a few times. */
     static void remove(Path cgroup) {
         for (int attempt = 0; attempt < 50; attempt++) {
@@ -172,6 +187,12 @@ final class Cgroups {
 
     /** Moves the supervisor back to where it started and removes its own cgroups, as it exits. */
     void close() {
+        REMOVER.shutdown();
+        try {
+            REMOVER.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         moveSelfTo(base.getParent());
         remove(home);
         remove(base);

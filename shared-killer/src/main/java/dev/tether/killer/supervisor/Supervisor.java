@@ -168,7 +168,7 @@ final class Supervisor {
         }
         fixtures.remove(fixture.key, fixture);
         byLeaderPid.remove(fixture.leader().pid(), fixture);
-        fixture.cgroup.ifPresent(Cgroups::remove);
+        fixture.cgroup.ifPresent(Cgroups::removeLater);
         writeLedger();
         return report;
     }

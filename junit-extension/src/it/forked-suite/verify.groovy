@@ -1,0 +1,13 @@
+def alive = { pid -> def stat = new File("/proc/$pid/stat"); stat.exists() && !stat.text.substring(stat.text.lastIndexOf(')') + 2).startsWith('Z') }
+def log = new File(basedir, 'build.log').text
+assert log =~ /(?s)(crashed|terminated without properly saying goodbye|ExecutionException)/ : 'one fork was killed'
+def files = new File(basedir, 'target/pids').listFiles()
+assert files.find { it.name == 'doomed.txt' } : 'the killing test ran'
+def pids = files.collectMany { it.readLines()*.trim().findAll { it } }
+assert pids.size() >= 3 : pids
+def deadline = System.currentTimeMillis() + 10_000
+while (pids.any { alive(it) } && System.currentTimeMillis() < deadline) {
+    Thread.sleep(20)
+}
+assert pids.every { !alive(it) } : "survivors: ${pids.findAll { alive(it) }}"
+true

@@ -1,0 +1,76 @@
+package dev.tether.junit.bench;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/**
+ * Added cost per test of a method-scoped @ManagedProcess (start, ready by tcp, stop with verification) over
+ * a bare ProcessBuilder start/destroy of the same python http.server, both run through JUnit. Prints figures;
+ * asserts only that every test passed. Run with {@code mvn -B -pl junit-extension -Pbench verify}.
+ */
+@EnabledOnOs(OS.LINUX)
+class ExtensionBenchmark {
+    static final int TESTS = 20;
+    private static final int ROUNDS = 5;
+
+    @Test
+    void printPerTestOverhead() throws Exception {
+        perTestMillis(FixturePerTestCases.class); // warm-up: supervisor start, class loading, JIT
+        perTestMillis(BarePerTestCases.class);
+        List<Double> added = new ArrayList<>();
+        List<Double> fixture = new ArrayList<>();
+        List<Double> bare = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            double withFixture = perTestMillis(FixturePerTestCases.class);
+            double byHand = perTestMillis(BarePerTestCases.class);
+            fixture.add(withFixture);
+            bare.add(byHand);
+            added.add(withFixture - byHand);
+        }
+        String table = String.join(
+                "\n",
+                "| measurement (per test, mean of " + TESTS + " tests, median of " + ROUNDS
+                        + " rounds) | median | min | max | target |",
+                "|---|---|---|---|---|",
+                row("method-scoped @ManagedProcess: start, ready by tcp, stop", fixture, ""),
+                row("bare ProcessBuilder start, poll port, destroy, waitFor", bare, "baseline"),
+                row("added cost per test", added, "<= 5 ms"));
+        System.out.println();
+        System.out.println("Tether JUnit extension figures (python3 -m http.server)");
+        System.out.println(table);
+        Files.writeString(Path.of("target", "benchmark-junit.md"), table + "\n");
+    }
+
+    private static double perTestMillis(Class<?> cases) {
+        long start = System.nanoTime();
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(cases))
+                .execute()
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(TESTS));
+        return (System.nanoTime() - start) / 1e6 / TESTS;
+    }
+
+    private static String row(String name, List<Double> samples, String target) {
+        List<Double> sorted = new ArrayList<>(samples);
+        Collections.sort(sorted);
+        return String.format(
+                Locale.ROOT,
+                "| %s | %.2f ms | %.2f | %.2f | %s |",
+                name,
+                sorted.get(sorted.size() / 2),
+                sorted.get(0),
+                sorted.get(sorted.size() - 1),
+                target);
+    }
+}
