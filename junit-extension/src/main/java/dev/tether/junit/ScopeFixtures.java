@@ -64,6 +64,7 @@ final class ScopeFixtures implements ExtensionContext.Store.CloseableResource {
         }
         stopped = true;
         GroupStopReport report = group.stop();
+        report.summaries().forEach(line -> System.out.println("[tether] " + scope + ": " + line));
         List<String> leaks = new ArrayList<>();
         report.fixtures().stream()
                 .flatMap(f -> f.stop().survivors().stream().map(s -> f.id() + ": " + s))
