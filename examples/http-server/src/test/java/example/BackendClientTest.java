@@ -18,7 +18,7 @@ class BackendClientTest {
     @ManagedProcess(
             id = "backend",
             command = {"python3", "-m", "http.server", "${tether.port.api}", "--bind", "127.0.0.1"},
-            workingDirectory = "site",
+            workingDirectory = "webroot",
             ports = "api",
             ready = @Ready(http = "http://127.0.0.1:${tether.port.api}/", timeout = "30s"))
     void clientReachesTheBackend(@Fixture("backend") ProcessFixture backend) throws Exception {
