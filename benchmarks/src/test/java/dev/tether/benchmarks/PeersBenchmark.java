@@ -41,6 +41,8 @@ class PeersBenchmark {
     private final List<Integer> recorded = Collections.synchronizedList(new ArrayList<>());
     private final List<String> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    /** Tool and scenario pairs whose build hung: their survivor count is what the benchmark's kill left. */
+    private final java.util.Set<String> hung = new java.util.HashSet<>();
 
     @Test
     void printTetherAgainstThePeers() throws Exception {
