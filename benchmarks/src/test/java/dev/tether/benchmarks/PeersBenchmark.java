@@ -56,8 +56,12 @@ class PeersBenchmark {
                 }
             }
             StringBuilder row = new StringBuilder("| survivors: " + scenario.title + " |");
-            survivors.forEach(
-                    (tool, counts) -> row.append(' ').append(stats(counts, "")).append(" |"));
+            survivors.forEach((tool, counts) -> row.append(' ')
+                    .append(
+                            hung.contains(tool + "/" + scenario)
+                                    ? "build hangs (ended by the benchmark after " + HUNG.toSeconds() + "s)"
+                                    : stats(counts, ""))
+                    .append(" |"));
             rows.add(row.toString());
         }
         timings();
@@ -131,6 +135,9 @@ class PeersBenchmark {
                     HUNG);
             if (scenario == Scenario.TERM_IGNORER && run == 0) {
                 notes.add(stopNote(tool, result));
+            }
+            if (result.timedOut()) {
+                hung.add(tool + "/" + scenario);
             }
             if (result.timedOut() && run == 0) {
                 notes.add(tool.title + ", " + scenario.title + ": the build hung and was ended by the benchmark after "
