@@ -8,7 +8,6 @@ import java.nio.file.Paths;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -16,22 +15,34 @@ import java.util.concurrent.atomic.AtomicInteger;
  * whatever it does (double fork, setsid, scrubbed environment). That is what tells two daemons that were
  * started at the same moment apart, and cgroup.kill ends a whole tree atomically.
  *
- * <p>posix_spawn cannot place a child in a cgroup, so the supervisor moves itself into the fixture's cgroup
- * for the duration of the spawn and back out again, under a lock: the child is born inside.
+ * <p>posix_spawn cannot place a child in a cgroup, and a child is born in its parent's. So the supervisor
+ * always waits inside a fresh, empty <em>standby</em> cgroup: a spawn is born there at once, that cgroup
+ * becomes the fixture's, and the supervisor moves on to a new standby in the background. The move is what
+ * costs (the kernel waits one RCU grace period for the first migration in a while: ~10 ms measured), so it
+ * is kept off the spawn's path. A spawn or a cgroup.kill that comes before the move completes it first, so
+ * no child is ever born in another fixture's cgroup and the supervisor never kills itself.
  */
 final class Cgroups {
     private final Path base;
-    private final Path home;
     private final String selfPid;
     private final AtomicInteger next = new AtomicInteger();
+    private final java.util.concurrent.ExecutorService mover =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread thread = new Thread(r, "tether-cgroup-mover");
+                thread.setDaemon(true);
+                return thread;
+            });
+    /** The cgroup the supervisor is in now. */
+    private Path occupied;
+    /** True while nothing but the supervisor was ever born in {@link #occupied}. */
+    private boolean clean;
 
-    private Cgroups(Path base, Path home, String selfPid) {
+    private Cgroups(Path base, String selfPid) {
         this.base = base;
-        this.home = home;
         this.selfPid = selfPid;
     }
 
-    /** Sets up {@code <own cgroup>/tether-<pid>/supervisor} and moves in; empty (with the reason logged) if not possible. */
+    /** Sets up {@code <own cgroup>/tether-<pid>/} and a first standby to wait in; empty (logged) if not possible. */
     static Optional<Cgroups> tryCreate(int selfPid, java.util.function.Consumer<String> log) {
         try {
             Optional<Path> own = ownCgroupDirectory();
@@ -41,14 +52,47 @@ final class Cgroups {
             }
             Path base = own.get().resolve("tether-" + selfPid);
             Files.createDirectories(base);
-            Path home = Files.createDirectories(base.resolve("supervisor"));
-            Cgroups cgroups = new Cgroups(base, home, Integer.toString(selfPid));
-            cgroups.moveSelfTo(home);
+            Cgroups cgroups = new Cgroups(base, Integer.toString(selfPid));
+            synchronized (cgroups) {
+                cgroups.moveToFreshStandby();
+            }
             return Optional.of(cgroups);
         } catch (IOException | RuntimeException e) {
             log.accept("cgroups are not writable here (" + e.getMessage()
                     + "); daemons are attributed by ancestry and cookie only");
             return Optional.empty();
+        }
+    }
+
+    /** A spawn's result and the cgroup its child was born in. */
+    record Born<T>(T result, Path cgroup) {}
+
+    /** Runs {@code spawn} so that its child is born in a cgroup of its own, and returns that cgroup. */
+    synchronized <T> Born<T> spawnInFreshCgroup(java.util.concurrent.Callable<T> spawn) throws Exception {
+        if (!clean) {
+            moveToFreshStandby(); // a spawn right after another: the background move has not run yet
+        }
+        Path cgroup = occupied;
+        T result = spawn.call();
+        clean = false;
+        mover.execute(this::leaveIfUsed);
+        return new Born<>(result, cgroup);
+    }
+
+    private synchronized void leaveIfUsed() {
+        if (!clean) {
+            moveToFreshStandby();
+        }
+    }
+
+    private void moveToFreshStandby() {
+        try {
+            Path standby = Files.createDirectories(base.resolve("fixture-" + next.incrementAndGet()));
+            moveSelfTo(standby);
+            occupied = standby;
+            clean = true;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create a cgroup under " + base + ": " + e.getMessage(), e);
         }
     }
 
@@ -80,20 +124,6 @@ final class Cgroups {
         return base;
     }
 
-    Path create() throws IOException {
-        return Files.createDirectories(base.resolve("fixture-" + next.incrementAndGet()));
-    }
-
-    /** Runs {@code spawn} with this process inside {@code cgroup}, so the child it starts is born there. */
-    synchronized <T> T spawnInside(Path cgroup, Callable<T> spawn) throws Exception {
-        moveSelfTo(cgroup);
-        try {
-            return spawn.call();
-        } finally {
-            moveSelfTo(home);
-        }
-    }
-
     private void moveSelfTo(Path cgroup) {
         try {
             Files.writeString(cgroup.resolve("cgroup.procs"), selfPid, StandardCharsets.US_ASCII);
@@ -118,9 +148,12 @@ final class Cgroups {
 
     /**
      * Kills every process in the cgroup at once (Linux 5.14+); false if the kernel has no cgroup.kill.
-     * Synchronized with {@link #spawnInside} so the supervisor is never inside the cgroup it kills.
+     * Synchronized with the spawns, and the supervisor leaves the cgroup first if it is still in it.
      */
     synchronized boolean killAll(Path cgroup) {
+        if (cgroup.equals(occupied)) {
+            moveToFreshStandby();
+        }
         Path kill = cgroup.resolve("cgroup.kill");
         if (!Files.exists(kill)) {
             return false;
@@ -193,8 +226,11 @@ final class Cgroups {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        moveSelfTo(base.getParent());
-        remove(home);
+        mover.shutdownNow();
+        synchronized (this) {
+            moveSelfTo(base.getParent());
+            remove(occupied);
+        }
         remove(base);
     }
 }

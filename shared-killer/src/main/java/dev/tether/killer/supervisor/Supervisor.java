@@ -91,16 +91,16 @@ final class Supervisor {
         long spawnedAt = System.nanoTime();
         int pid;
         if (cgroups.isPresent()) {
-            cgroup = Optional.of(cgroups.get().create());
+            Cgroups.Born<Integer> born;
             try {
-                pid = cgroups.get().spawnInside(cgroup.get(), () -> posix.spawn(request));
-            } catch (SpawnException | RuntimeException e) {
-                Cgroups.remove(cgroup.get());
+                born = cgroups.get().spawnInFreshCgroup(() -> posix.spawn(request));
+            } catch (SpawnException | IOException | RuntimeException e) {
                 throw e;
             } catch (Exception e) {
-                Cgroups.remove(cgroup.get());
                 throw new IOException(e.getMessage(), e);
             }
+            pid = born.result();
+            cgroup = Optional.of(born.cgroup());
         } else {
             pid = posix.spawn(request);
         }
