@@ -26,20 +26,17 @@ final class Cgroups {
     private final Path base;
     private final String selfPid;
     private final AtomicInteger next = new AtomicInteger();
-    private final java.util.concurrent.ExecutorService mover =
-            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread thread = new Thread(r, "tether-cgroup-mover");
-                thread.setDaemon(true);
-                return thread;
-            });
+    /** Runs the background move to a fresh standby; tests pass one that never runs it. */
+    private final java.util.concurrent.ExecutorService mover;
     /** The cgroup the supervisor is in now. */
     private Path occupied;
     /** True while nothing but the supervisor was ever born in {@link #occupied}. */
     private boolean clean;
 
-    private Cgroups(Path base, String selfPid) {
+    Cgroups(Path base, String selfPid, java.util.concurrent.ExecutorService mover) {
         this.base = base;
         this.selfPid = selfPid;
+        this.mover = mover;
     }
 
     /** Sets up {@code <own cgroup>/tether-<pid>/} and a first standby to wait in; empty (logged) if not possible. */
@@ -52,16 +49,24 @@ final class Cgroups {
             }
             Path base = own.get().resolve("tether-" + selfPid);
             Files.createDirectories(base);
-            Cgroups cgroups = new Cgroups(base, Integer.toString(selfPid));
-            synchronized (cgroups) {
-                cgroups.moveToFreshStandby();
-            }
+            Cgroups cgroups = new Cgroups(
+                    base, Integer.toString(selfPid), java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                        Thread thread = new Thread(r, "tether-cgroup-mover");
+                        thread.setDaemon(true);
+                        return thread;
+                    }));
+            cgroups.start();
             return Optional.of(cgroups);
         } catch (IOException | RuntimeException e) {
             log.accept("cgroups are not writable here (" + e.getMessage()
                     + "); daemons are attributed by ancestry and cookie only");
             return Optional.empty();
         }
+    }
+
+    /** Moves into the first standby. */
+    synchronized void start() {
+        moveToFreshStandby();
     }
 
     /** A spawn's result and the cgroup its child was born in. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tether.killer.ProcessSupervisor;
 import dev.tether.killer.Signal;
 import dev.tether.killer.SpawnedTree;
+import dev.tether.killer.TreeSpec;
 import dev.tether.killer.stop.ProcessOutcome;
 import dev.tether.killer.stop.StopPolicy;
 import dev.tether.killer.stop.StopReport;
@@ -95,6 +96,22 @@ class TreeReapingIT {
             assertTrue(!Os.isAlive(daemon), "daemon alive after stop: " + Os.describe(List.of(daemon)));
             assertTrue(report.ended().stream().anyMatch(o -> o.pid() == daemon.pid()), report.summary());
         }
+    }
+
+    @Test
+    void killingRightAfterSpawnNeverHitsTheSupervisor() {
+        // KILL first, at once: cgroup.kill may come while the supervisor still sits in the new cgroup.
+        StopPolicy killNow = StopPolicy.parse("KILL 5s");
+        for (int i = 0; i < 20; i++) {
+            SpawnedTree tree = SUPERVISOR
+                    .get()
+                    .spawn(TreeSpec.of("quick-" + i, List.of("sleep", "300"), dir, dir.resolve("quick.log"))
+                            .withStopPolicy(killNow));
+            StopReport report = tree.stop();
+            assertTrue(report.isClean(), report.summary());
+            assertTrue(!Os.isAlive(tree.leader()));
+        }
+        assertTrue(SUPERVISOR.get().isAlive(), "the supervisor must never be inside the cgroup it kills");
     }
 
     @Test
