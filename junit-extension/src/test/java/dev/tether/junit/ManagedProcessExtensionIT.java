@@ -20,7 +20,6 @@ import dev.tether.killer.ProcessSupervisor;
 import dev.tether.killer.testing.Os;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -172,7 +171,5 @@ class ManagedProcessExtensionIT {
         assertEquals(6, new HashSet<>(Seen.PORTS).size(), "no two runs share a port: " + Seen.PORTS);
         assertEquals(6, new HashSet<>(Seen.PIDS).size());
         assertAllDead(Seen.PIDS);
-        Os.await("no fixture left", Duration.ofSeconds(5), () -> Seen.PIDS.stream()
-                .allMatch(pid -> Os.PROC.process(pid).map(p -> p.isDead()).orElse(true)));
     }
 }

@@ -69,21 +69,14 @@ public final class Os {
 
     /** Waits until none of the processes is alive, or fails naming the survivors. */
     public static void awaitAllDead(Collection<ProcessId> ids, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (true) {
-            List<ProcessId> alive = ids.stream().filter(Os::isAlive).toList();
-            if (alive.isEmpty()) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                fail("Still alive after " + limit + ": " + describe(alive));
-            }
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted");
-            }
+        List<ProcessId> alive = new ArrayList<>(ids);
+        try {
+            await("all of " + ids.size() + " processes dead", limit, () -> {
+                alive.removeIf(id -> !isAlive(id));
+                return alive.isEmpty();
+            });
+        } catch (AssertionError timedOut) {
+            fail("Still alive after " + limit + ": " + describe(alive));
         }
     }
 

@@ -169,15 +169,6 @@ public final class NativePosix {
         }
     }
 
-    public Delivery signalGroup(int pgid, int signal) {
-        try {
-            libc.killpg(pgid, signal);
-            return Delivery.SENT;
-        } catch (LastErrorException e) {
-            return delivery(e);
-        }
-    }
-
     private static Delivery delivery(LastErrorException e) {
         return switch (e.getErrorCode()) {
             case ESRCH -> Delivery.GONE;
