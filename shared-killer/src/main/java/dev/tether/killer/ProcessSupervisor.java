@@ -1,20 +1,24 @@
 package dev.tether.killer;
 
+import dev.tether.killer.state.StateDirectory;
 import dev.tether.killer.stop.StopPolicy;
 import dev.tether.killer.stop.StopReport;
+import dev.tether.killer.supervisor.LedgerMembers;
 import dev.tether.killer.supervisor.Protocol;
 import dev.tether.killer.tree.ProcessInfo;
+import dev.tether.killer.tree.ProcessInspector;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The owner's handle on its supervisor process: spawn trees, stop them, list their members. Pure Java (JNA is
@@ -32,11 +37,21 @@ import java.util.function.Consumer;
 public final class ProcessSupervisor implements AutoCloseable {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
-    private static final AtomicInteger LAUNCHES = new AtomicInteger();
+    /** {@code -Dtether.cgroups=off}: do without cgroups even where they are writable (tests of that path). */
+    public static final String CGROUPS_PROPERTY = "tether.cgroups";
+
     private static ProcessSupervisor shared;
 
     private final Process process;
     private final Path logFile;
+    private final Path ledgerDirectory;
+    /** What the owner knows of each running tree, to stop it itself should the supervisor die. */
+    private final Map<String, OrphanedTrees.Known> trees = new ConcurrentHashMap<>();
+
+    private volatile boolean closing;
+    /** Set when the supervisor died unexpectedly: what happened and what the owner reaped in its place. */
+    private volatile String death;
+
     private final DataOutputStream out;
     private final Map<Integer, CompletableFuture<Object>> pending = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
@@ -50,11 +65,12 @@ public final class ProcessSupervisor implements AutoCloseable {
     private final Map<String, CompletableFuture<ExitEvent>> leaderExits = new ConcurrentHashMap<>();
 
     /** What the supervisor says about itself when it starts. */
-    public record Hello(int pid, long startTime, boolean subreaper, String cgroup) {}
+    public record Hello(int pid, long startTime, boolean subreaper, String cgroup, String spawnPath) {}
 
-    private ProcessSupervisor(Process process, Path logFile) {
+    private ProcessSupervisor(Process process, Path logFile, Path ledgerDirectory) {
         this.process = process;
         this.logFile = logFile;
+        this.ledgerDirectory = ledgerDirectory;
         this.out = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
         Thread reader = new Thread(this::readEvents, "tether-supervisor-events-" + process.pid());
         reader.setDaemon(true);
@@ -80,44 +96,59 @@ public final class ProcessSupervisor implements AutoCloseable {
     }
 
     private void shutDownInOrder() {
-        for (Runnable task : shutdownTasks) {
+        try {
+            for (Runnable task : shutdownTasks) {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    System.err.println("[tether] a shutdown task failed: " + e);
+                }
+            }
+            close();
+        } catch (LinkageError e) {
+            // Maven may have closed the plugin's class loader before this hook runs: what is not loaded yet
+            // cannot be. Closing the pipe needs nothing new, and makes the supervisor stop every tree itself.
+            closing = true;
             try {
-                task.run();
-            } catch (RuntimeException e) {
-                System.err.println("[tether] a shutdown task failed: " + e);
+                process.getOutputStream().close();
+            } catch (IOException ignored) {
+                // it is going anyway
             }
         }
-        close();
     }
 
     /** Starts a new supervisor with the default ledger directory. Most callers want {@link #shared()}. */
     public static ProcessSupervisor launch() {
-        return launch(defaultStateDirectory().resolve("ledgers"));
+        return launch(StateDirectory.forThisUser().subdirectory("ledgers").path());
     }
 
     /** Starts a new supervisor that keeps (and sweeps) its ledger in {@code ledgerDirectory}. */
     public static ProcessSupervisor launch(Path ledgerDirectory) {
-        return launch(ledgerDirectory, true);
+        return launch(ledgerDirectory, !"off".equals(System.getProperty(CGROUPS_PROPERTY)));
     }
 
     /**
      * Like {@link #launch(Path)}; {@code useCgroups=false} makes the supervisor attribute daemons by ancestry,
      * cookie and adoption only, as it must where cgroups are not writable (tests of that path, diagnosis).
+     *
+     * @throws SupervisorException if the ledger or state directory is not private to this user, or the
+     *     supervisor cannot start (the message carries the supervisor's own words)
      */
     public static ProcessSupervisor launch(Path ledgerDirectory, boolean useCgroups) {
-        Path log = defaultStateDirectory()
-                .resolve("supervisor-" + ProcessHandle.current().pid() + ".log");
+        StateDirectory state = StateDirectory.forThisUser();
+        StateDirectory ledgers = StateDirectory.at(ledgerDirectory); // ledgers are evidence: only from a private place
+        Path log = state.file("supervisor-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".log");
         Process process;
         try {
-            process = SupervisorLauncher.launch(ledgerDirectory, log, useCgroups);
+            process = SupervisorLauncher.launch(state, ledgers.path(), log, useCgroups);
         } catch (IOException e) {
             throw new SupervisorException(
                     "Cannot start the Tether supervisor with " + System.getProperty("java.home")
-                            + "/bin/java: " + e.getMessage() + ". Check that the JDK is intact and the temp directory "
-                            + System.getProperty("java.io.tmpdir") + " is writable.",
+                            + "/bin/java: " + e.getMessage() + ". Check that the JDK is intact and " + state
+                            + " is writable.",
                     e);
         }
-        ProcessSupervisor supervisor = new ProcessSupervisor(process, log);
+        ProcessSupervisor supervisor = new ProcessSupervisor(process, log, ledgers.path());
         try {
             supervisor.hello.get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -127,13 +158,27 @@ public final class ProcessSupervisor implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             process.destroyForcibly();
             throw new SupervisorException(
-                    "The Tether supervisor did not start: " + rootMessage(e) + ". Its log is " + log + ".", e);
+                    "The Tether supervisor did not start: " + rootMessage(e) + supervisor.logExcerpt(), e);
         }
         return supervisor;
     }
 
-    static Path defaultStateDirectory() {
-        return Paths.get(System.getProperty("java.io.tmpdir"), "tether-" + System.getProperty("user.name"));
+    /** The end of the supervisor's own log, for an error message: the cause is often only written there. */
+    String logExcerpt() {
+        List<String> lines;
+        try {
+            process.waitFor(500, TimeUnit.MILLISECONDS); // let a dying supervisor finish its last words
+            lines = Files.readAllLines(logFile);
+        } catch (IOException e) {
+            return ". Its log is " + logFile + ".";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ". Its log is " + logFile + ".";
+        }
+        List<String> tail = lines.subList(Math.max(0, lines.size() - 12), lines.size());
+        return tail.isEmpty()
+                ? ". Its log " + logFile + " is empty."
+                : ". It said:\n    " + String.join("\n    ", tail) + "\n(full log: " + logFile + ")";
     }
 
     /**
@@ -143,7 +188,7 @@ public final class ProcessSupervisor implements AutoCloseable {
      * @throws SupervisorException if the OS refused the spawn
      */
     public SpawnedTree spawn(TreeSpec spec) {
-        if (!java.nio.file.Files.isDirectory(spec.workingDirectory())) {
+        if (!Files.isDirectory(spec.workingDirectory())) {
             throw new InvalidSpecException("Fixture '" + spec.id() + "': working directory " + spec.workingDirectory()
                     + " does not exist. Create it or point workingDirectory at an existing directory.");
         }
@@ -162,7 +207,16 @@ public final class ProcessSupervisor implements AutoCloseable {
             Protocol.writePolicy(o, spec.stopPolicy());
         });
         policies.put(spec.id(), spec.stopPolicy());
-        return new SpawnedTree(this, spec, (Integer) reply[0], (Long) reply[1], (String) reply[2]);
+        SpawnedTree tree = new SpawnedTree(this, spec, (Integer) reply[0], (Long) reply[1], (String) reply[2]);
+        String cgroup = (String) reply[3];
+        trees.put(
+                spec.id(),
+                new OrphanedTrees.Known(
+                        spec.id(),
+                        tree.leader(),
+                        tree.cookie(),
+                        cgroup.isEmpty() ? Optional.empty() : Optional.of(Path.of(cgroup))));
+        return tree;
     }
 
     /** Stops a tree with the policy it was spawned with. */
@@ -179,6 +233,7 @@ public final class ProcessSupervisor implements AutoCloseable {
         });
         policies.remove(id);
         leaderExits.remove(id);
+        trees.remove(id);
         return report;
     }
 
@@ -259,6 +314,7 @@ public final class ProcessSupervisor implements AutoCloseable {
     /** Stops every tree (each with its policy) and ends the supervisor. Safe to call twice. */
     @Override
     public void close() {
+        closing = true;
         if (!process.isAlive()) {
             return;
         }
@@ -270,7 +326,7 @@ public final class ProcessSupervisor implements AutoCloseable {
         try {
             request(Protocol.SHUTDOWN, patience, o -> {});
             if (process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS) && process.exitValue() == 0) {
-                java.nio.file.Files.deleteIfExists(logFile); // a clean run's log says nothing worth keeping
+                Files.deleteIfExists(logFile); // a clean run's log says nothing worth keeping
             }
         } catch (SupervisorException | IOException e) {
             // already gone (its stdin EOF made it stop everything), or the log could not be removed
@@ -312,6 +368,9 @@ public final class ProcessSupervisor implements AutoCloseable {
     }
 
     private SupervisorException died(Throwable cause) {
+        if (death != null) {
+            return new SupervisorException(death, cause);
+        }
         return new SupervisorException(
                 "The Tether supervisor (pid " + process.pid() + ") is gone (" + rootMessage(cause) + "). Its log is "
                         + logFile + ".",
@@ -327,10 +386,15 @@ public final class ProcessSupervisor implements AutoCloseable {
             while (true) {
                 byte type = in.readByte();
                 switch (type) {
-                    case Protocol.HELLO -> hello.complete(
-                            new Hello(in.readInt(), in.readLong(), in.readBoolean(), Protocol.readString(in)));
-                    case Protocol.SPAWNED -> complete(
-                            in.readInt(), new Object[] {in.readInt(), in.readLong(), Protocol.readString(in)});
+                    case Protocol.HELLO -> hello.complete(new Hello(
+                            in.readInt(),
+                            in.readLong(),
+                            in.readBoolean(),
+                            Protocol.readString(in),
+                            Protocol.readString(in)));
+                    case Protocol.SPAWNED -> complete(in.readInt(), new Object[] {
+                        in.readInt(), in.readLong(), Protocol.readString(in), Protocol.readString(in)
+                    });
                     case Protocol.FAILED -> {
                         int id = in.readInt();
                         fail(id, new SupervisorException(Protocol.readString(in)));
@@ -343,22 +407,66 @@ public final class ProcessSupervisor implements AutoCloseable {
                         ExitEvent event =
                                 new ExitEvent(Protocol.readString(in), in.readInt(), in.readInt(), in.readInt());
                         exitOf(event.id()).complete(event);
-                        exitListeners.forEach(listener -> listener.accept(event));
+                        exitListeners.forEach(listener -> tell(listener, event));
                     }
                     case Protocol.NOTICE -> {
                         String notice = Protocol.readString(in);
                         notices.add(notice);
-                        noticeListeners.forEach(listener -> listener.accept(notice));
+                        noticeListeners.forEach(listener -> tell(listener, notice));
                     }
                     default -> throw new IOException("unknown message type " + type);
                 }
             }
         } catch (IOException e) {
+            if (!closing && !trees.isEmpty()) {
+                reapInPlaceOfTheSupervisor(e);
+            }
             SupervisorException gone = died(e);
             hello.completeExceptionally(gone);
             swept.completeExceptionally(gone);
             pending.values().forEach(answer -> answer.completeExceptionally(gone));
         }
+    }
+
+    /** A listener that throws must not end the reader: every later event would be lost. */
+    private static <T> void tell(Consumer<T> listener, T event) {
+        try {
+            listener.accept(event);
+        } catch (RuntimeException e) {
+            System.err.println("[tether] a listener failed on " + event + ": " + e);
+        }
+    }
+
+    /**
+     * The supervisor died while it held trees (OOM killer, {@code kill -9}): nobody else will stop them, so the
+     * owner does, at once, and every later request fails naming the death and what was reaped.
+     */
+    private void reapInPlaceOfTheSupervisor(IOException cause) {
+        List<OrphanedTrees.Known> orphaned = List.copyOf(trees.values());
+        List<StopReport> reports = new OrphanedTrees(ProcessInspector.forThisMachine())
+                .stopAll(orphaned, LedgerMembers.of(ledgerDirectory, (int) process.pid()), (int) process.pid());
+        String reaped = reports.stream()
+                .map(r -> "'" + r.fixture() + "': " + r.summary())
+                .collect(Collectors.joining("; "));
+        death = "The Tether supervisor (pid " + process.pid() + ") died unexpectedly (" + exitDescription()
+                + "; its log is " + logFile + "). Tether stopped its " + orphaned.size() + " running "
+                + (orphaned.size() == 1 ? "tree" : "trees") + " itself: " + reaped
+                + ". Something outside Tether killed it (the OOM killer? check dmesg), or it crashed: see its log.";
+        notices.add(death);
+        noticeListeners.forEach(listener -> tell(listener, death));
+        trees.clear();
+    }
+
+    private String exitDescription() {
+        try {
+            if (process.waitFor(200, TimeUnit.MILLISECONDS)) {
+                int status = process.exitValue();
+                return status > 128 ? "killed by signal " + (status - 128) : "exit status " + status;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return "its pipe closed";
     }
 
     private void complete(int id, Object value) {

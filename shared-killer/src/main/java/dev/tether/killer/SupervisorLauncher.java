@@ -1,5 +1,6 @@
 package dev.tether.killer;
 
+import dev.tether.killer.state.StateDirectory;
 import dev.tether.killer.supervisor.Protocol;
 import dev.tether.killer.supervisor.SupervisorMain;
 import dev.tether.killer.tree.ProcessId;
@@ -41,11 +42,15 @@ final class SupervisorLauncher {
     private static final List<String> OWNER_ONLY_VARIABLES =
             List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
 
+    /** {@code -Dtether.spawn=fallback}: spawn the way glibc before 2.34 must (tests of that path, diagnosis). */
+    static final String SPAWN_PROPERTY = "tether.spawn";
+
     private SupervisorLauncher() {}
 
-    static Process launch(Path ledgerDirectory, Path logFile, boolean useCgroups) throws IOException {
+    static Process launch(StateDirectory state, Path ledgerDirectory, Path logFile, boolean useCgroups)
+            throws IOException {
         List<String> classpath = classpath();
-        SupervisorStartup startup = new SupervisorStartup(logFile.getParent(), classpath);
+        SupervisorStartup startup = new SupervisorStartup(state, classpath);
         ProcessInspector inspector = ProcessInspector.forThisMachine();
         long ownerPid = ProcessHandle.current().pid();
         ProcessId owner =
@@ -66,7 +71,6 @@ final class SupervisorLauncher {
         command.add(owner.toString());
         command.add(ledgerDirectory.toString());
 
-        Files.createDirectories(logFile.getParent());
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         Map<String, String> environment = builder.environment();
@@ -75,8 +79,13 @@ final class SupervisorLauncher {
         if (!useCgroups) {
             environment.put(SupervisorMain.NO_CGROUPS, "off");
         }
+        String spawnPath = System.getProperty(SPAWN_PROPERTY);
+        if (spawnPath != null) {
+            environment.put(SupervisorMain.SPAWN_PATH, spawnPath);
+        }
         Process supervisor = builder.start();
         startup.prepareArchiveInBackground(List.of(javaExecutable()), JVM_FLAGS, SupervisorMain.class.getName());
+        startup.pruneUnusedInBackground();
         return supervisor;
     }
 

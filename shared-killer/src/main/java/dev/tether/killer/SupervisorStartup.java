@@ -1,34 +1,47 @@
 package dev.tether.killer;
 
+import dev.tether.killer.state.StateDirectory;
+import dev.tether.killer.supervisor.Protocol;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Makes the supervisor JVM start fast. Loading JNA dominates its start-up (measured: ~80 ms of ~130 ms), so:
  * <ul>
- *   <li>JNA's native library is extracted once per JNA version into the state directory, instead of by every
- *       supervisor into a fresh temp file;
+ *   <li>JNA's native library is extracted once per JNA jar into the verified private state directory (never a
+ *       shared or predictable path another user could plant a library in), instead of by every supervisor into
+ *       a fresh temp file;
  *   <li>when the supervisor's class path is all jars (as for every user of the plugin or extension), a
  *       class-data-sharing archive of its classes is dumped once, in the background, and used from then on.
  * </ul>
  * Both are caches: when anything about them fails, the supervisor simply starts the slow way.
  */
 final class SupervisorStartup {
-    private final Path stateDirectory;
+    /** Caches and logs unused this long are removed, so a machine's temp directory does not fill up over time. */
+    static final Duration UNUSED_FOR = Duration.ofDays(14);
+
+    private final StateDirectory stateDirectory;
     private final List<String> classpath;
 
-    SupervisorStartup(Path stateDirectory, List<String> classpath) {
+    SupervisorStartup(StateDirectory stateDirectory, List<String> classpath) {
         this.stateDirectory = stateDirectory;
         this.classpath = classpath;
     }
@@ -40,8 +53,10 @@ final class SupervisorStartup {
             options.add("-Djna.boot.library.path=" + dir);
             options.add("-Djna.nounpack=true");
         });
-        if (allJars() && Files.isReadable(archive())) {
-            options.add("-XX:SharedArchiveFile=" + archive());
+        Path archive = archive();
+        if (allJars() && Files.isReadable(archive)) {
+            markUsed(archive);
+            options.add("-XX:SharedArchiveFile=" + archive);
             options.add("-Xshare:auto"); // a stale or foreign archive is ignored, never fatal
         }
         return options;
@@ -65,19 +80,18 @@ final class SupervisorStartup {
         Path partial = target.resolveSibling(
                 target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         try {
-            Files.createDirectories(target.getParent());
             List<String> command = new ArrayList<>(javaCommand);
             command.addAll(baseOptions);
             command.addAll(jvmOptions());
             command.add("-XX:ArchiveClassesAtExit=" + partial);
             command.add("-cp");
-            command.add(String.join(java.io.File.pathSeparator, classpath));
+            command.add(String.join(File.pathSeparator, classpath));
             command.add(warmUpClass);
             command.add("--warm-up");
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD);
-            builder.environment().put(dev.tether.killer.supervisor.Protocol.SUPERVISOR_VARIABLE, "warm-up");
+            builder.environment().put(Protocol.SUPERVISOR_VARIABLE, "warm-up");
             Process dump = builder.start();
             if (dump.waitFor(30, TimeUnit.SECONDS) && dump.exitValue() == 0 && Files.size(partial) > 0) {
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -95,6 +109,70 @@ final class SupervisorStartup {
                 // left for the next dump to overwrite
             }
         }
+    }
+
+    /** The last use of a cache, for {@link #pruneUnused()}. */
+    private static void markUsed(Path path) {
+        try {
+            Files.setLastModifiedTime(path, FileTime.from(Instant.now()));
+        } catch (IOException e) {
+            // pruned a little early at worst
+        }
+    }
+
+    /**
+     * Removes, in the background, what earlier runs left that nothing used for {@link #UNUSED_FOR}: archives
+     * and libraries of other JDKs and Tether versions, logs of supervisors that did not end cleanly.
+     */
+    void pruneUnusedInBackground() {
+        Thread thread = new Thread(this::pruneUnused, "tether-state-prune");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void pruneUnused() {
+        Instant cutoff = Instant.now().minus(UNUSED_FOR);
+        Path root = stateDirectory.path();
+        List<Path> candidates = new ArrayList<>();
+        try (Stream<Path> top = Files.list(root)) {
+            top.filter(p -> {
+                        String name = p.getFileName().toString();
+                        return name.startsWith("jna-") || (name.startsWith("supervisor-") && name.endsWith(".log"));
+                    })
+                    .forEach(candidates::add);
+        } catch (IOException e) {
+            return;
+        }
+        Path cds = root.resolve("cds");
+        if (Files.isDirectory(cds, LinkOption.NOFOLLOW_LINKS)) {
+            try (Stream<Path> archives = Files.list(cds)) {
+                archives.forEach(candidates::add);
+            } catch (IOException e) {
+                // nothing to prune there
+            }
+        }
+        for (Path candidate : candidates) {
+            try {
+                if (Files.getLastModifiedTime(candidate, LinkOption.NOFOLLOW_LINKS)
+                        .toInstant()
+                        .isBefore(cutoff)) {
+                    deleteTree(candidate);
+                }
+            } catch (IOException e) {
+                // in use or already gone
+            }
+        }
+    }
+
+    private static void deleteTree(Path path) throws IOException {
+        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            try (Stream<Path> children = Files.list(path)) {
+                for (Path child : children.toList()) {
+                    deleteTree(child);
+                }
+            }
+        }
+        Files.deleteIfExists(path);
     }
 
     private boolean allJars() {
@@ -119,31 +197,39 @@ final class SupervisorStartup {
             }
         }
         return stateDirectory
-                .resolve("cds")
+                .subdirectory("cds")
+                .path()
                 .resolve("supervisor-" + sha1(key.toString()).substring(0, 16) + ".jsa");
     }
 
-    private java.util.Optional<Path> extractJnaDispatch() {
+    private Optional<Path> extractJnaDispatch() {
         String prefix = jnaResourcePrefix();
         String library = System.mapLibraryName("jnidispatch").replace(".dylib", ".jnilib");
         String resource = "com/sun/jna/" + prefix + "/" + library;
-        Path directory = stateDirectory.resolve(
-                "jna-" + sha1(String.join("|", classpath)).substring(0, 12) + "-" + prefix);
+        // Only ever into the verified private directory: a library another user could plant would run as us.
+        Path directory;
+        try {
+            directory = stateDirectory
+                    .subdirectory("jna-" + sha1(String.join("|", classpath)).substring(0, 12) + "-" + prefix)
+                    .path();
+        } catch (RuntimeException e) {
+            return Optional.empty(); // JNA then extracts into a fresh temp file of its own, as it does by default
+        }
         Path target = directory.resolve(library);
         if (Files.isReadable(target)) {
-            return java.util.Optional.of(directory);
+            markUsed(directory);
+            return Optional.of(directory);
         }
         try (InputStream in = SupervisorStartup.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            Files.createDirectories(directory);
             Path partial = Files.createTempFile(directory, library, ".tmp");
             Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return java.util.Optional.of(directory);
+            return Optional.of(directory);
         } catch (IOException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -112,14 +112,30 @@ final class Cgroups {
         if (relative == null) {
             return Optional.empty();
         }
+        Optional<String[]> mount = unifiedMountFields();
+        if (mount.isEmpty()) {
+            return Optional.empty();
+        }
+        String root = mount.get()[3];
+        String path = relative.startsWith(root) ? relative.substring(root.length()) : relative;
+        return Optional.of(Paths.get(mount.get()[4], path.replaceFirst("^/", "")));
+    }
+
+    /** Where the unified (v2) hierarchy is mounted, if it is. */
+    static Optional<Path> unifiedMount() {
+        try {
+            return unifiedMountFields().map(fields -> Paths.get(fields[4]));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The mountinfo fields (id parent major:minor root mountpoint ...) of the first cgroup2 mount. */
+    private static Optional<String[]> unifiedMountFields() throws IOException {
         for (String line : Files.readAllLines(Paths.get("/proc/self/mountinfo"))) {
-            // fields: id parent major:minor root mountpoint options ... - fstype source superoptions
             String[] halves = line.split(" - ", 2);
             if (halves.length == 2 && halves[1].startsWith("cgroup2 ")) {
-                String[] fields = halves[0].split(" ");
-                String root = fields[3];
-                String path = relative.startsWith(root) ? relative.substring(root.length()) : relative;
-                return Optional.of(Paths.get(fields[4], path.replaceFirst("^/", "")));
+                return Optional.of(halves[0].split(" "));
             }
         }
         return Optional.empty();

@@ -6,32 +6,53 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * A supervisor's record of its live trees, in a file under the temp directory, so that when the owner and the
- * supervisor both die (SIGKILL, power-off of a container) the next supervisor can find and reap what was left.
+ * A supervisor's record of its live trees, in a file of the verified private state directory, so that when the
+ * owner and the supervisor both die (SIGKILL, power-off of a container) the next supervisor can find and reap
+ * what was left.
  *
  * <pre>
  * supervisor 4242@123456
  * owner 4200@123400
  * fixture web 4250@123500 3f1c...-cookie /sys/fs/cgroup/unified/tether-4242/fixture-1 4251@123501 4260@123502
+ * unclaimed 4270@123900
  * </pre>
  *
- * A fixture line ends with every member seen so far, each as pid@starttime, so no stranger is ever signalled.
+ * A fixture line ends with every member seen so far, each as pid@starttime, so no stranger is ever signalled;
+ * {@code unclaimed} lines list processes the subreaper adopted that no tree could claim. A ledger is evidence,
+ * not orders: the sweep acts only on identities that match a live process exactly (see {@link LedgerSweeper}),
+ * and a file that does not parse is rejected whole.
  */
 final class Ledger {
     /** One fixture as recorded: enough to find its tree again without the supervisor that started it. */
     record Entry(String key, ProcessId leader, String cookie, Optional<Path> cgroup, List<ProcessId> members) {}
 
     /** A whole ledger file as read back. */
-    record Record(Path file, ProcessId supervisor, ProcessId owner, List<Entry> entries) {}
+    record Record(Path file, ProcessId supervisor, ProcessId owner, List<Entry> entries, List<ProcessId> unclaimed) {}
+
+    /** A ledger file that does not follow the format: reported and kept aside, never acted on. */
+    static final class MalformedLedgerException extends Exception {
+        private final transient Path file;
+
+        MalformedLedgerException(Path file, int line, String why) {
+            super(file + " line " + line + ": " + why);
+            this.file = file;
+        }
+
+        Path file() {
+            return file;
+        }
+    }
 
     private final Path file;
     private final ProcessId supervisor;
@@ -43,17 +64,12 @@ final class Ledger {
         this.owner = owner;
     }
 
-    static Path defaultDirectory() {
-        return Paths.get(System.getProperty("java.io.tmpdir"), "tether-" + System.getProperty("user.name"), "ledgers");
-    }
-
     Path file() {
         return file;
     }
 
     /** Rewrites the ledger atomically: a reader never sees half a file. */
-    synchronized void write(List<Entry> entries) throws IOException {
-        Files.createDirectories(file.getParent());
+    synchronized void write(List<Entry> entries, Collection<ProcessId> unclaimed) throws IOException {
         StringBuilder text = new StringBuilder();
         text.append("supervisor ").append(supervisor).append('\n');
         text.append("owner ").append(owner).append('\n');
@@ -71,6 +87,9 @@ final class Ledger {
             }
             text.append('\n');
         }
+        for (ProcessId orphan : unclaimed) {
+            text.append("unclaimed ").append(orphan).append('\n');
+        }
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(temporary, text, StandardCharsets.UTF_8);
         Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -84,51 +103,115 @@ final class Ledger {
         }
     }
 
-    static List<Record> readAll(Path directory) {
+    /** What a directory of ledgers holds: the records that parse, and the files that do not. */
+    record Reading(List<Record> records, List<MalformedLedgerException> rejected) {}
+
+    static Reading readAll(Path directory) {
         List<Record> records = new ArrayList<>();
-        if (!Files.isDirectory(directory)) {
-            return records;
+        List<MalformedLedgerException> rejected = new ArrayList<>();
+        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+            return new Reading(records, rejected);
         }
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".ledger")).toList()) {
-                read(file).ifPresent(records::add);
+                try {
+                    records.add(read(file));
+                } catch (MalformedLedgerException e) {
+                    rejected.add(e);
+                } catch (IOException e) {
+                    // vanished (its supervisor ended cleanly) or unreadable: nothing to act on
+                }
             }
         } catch (IOException e) {
             // unreadable directory: nothing to sweep
         }
-        return records;
+        return new Reading(records, rejected);
     }
 
-    static Optional<Record> read(Path file) {
-        try {
-            ProcessId supervisor = null;
-            ProcessId owner = null;
-            List<Entry> entries = new ArrayList<>();
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                String[] words = line.split(" ");
+    /**
+     * Parses a ledger strictly: every identity needs a start time (0 is never valid), a cgroup must be one this
+     * supervisor made (see {@link #isTetherCgroup}), and anything unexpected rejects the whole file.
+     */
+    static Record read(Path file) throws IOException, MalformedLedgerException {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new MalformedLedgerException(file, 0, "not a regular file");
+        }
+        ProcessId supervisor = null;
+        ProcessId owner = null;
+        List<Entry> entries = new ArrayList<>();
+        List<ProcessId> unclaimed = new ArrayList<>();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int n = 1; n <= lines.size(); n++) {
+            String[] words = lines.get(n - 1).split(" ");
+            try {
                 switch (words[0]) {
-                    case "supervisor" -> supervisor = ProcessId.parse(words[1]);
-                    case "owner" -> owner = ProcessId.parse(words[1]);
+                    case "supervisor" -> supervisor = identity(words[1]);
+                    case "owner" -> owner = identity(words[1]);
                     case "fixture" -> {
+                        if (supervisor == null) {
+                            throw new IllegalArgumentException("a fixture before the supervisor line");
+                        }
                         List<ProcessId> members = new ArrayList<>();
                         for (int i = 5; i < words.length; i++) {
-                            members.add(ProcessId.parse(words[i]));
+                            members.add(identity(words[i]));
+                        }
+                        Optional<Path> cgroup =
+                                words[4].equals("-") ? Optional.empty() : Optional.of(Paths.get(words[4]));
+                        if (cgroup.isPresent() && !isTetherCgroup(cgroup.get(), supervisor.pid())) {
+                            throw new IllegalArgumentException("cgroup " + words[4]
+                                    + " is not one Tether made for supervisor " + supervisor.pid());
                         }
                         entries.add(new Entry(
                                 URLDecoder.decode(words[1], StandardCharsets.UTF_8),
-                                ProcessId.parse(words[2]),
+                                identity(words[2]),
                                 words[3],
-                                words[4].equals("-") ? Optional.empty() : Optional.of(Paths.get(words[4])),
+                                cgroup,
                                 members));
                     }
-                    default -> {}
+                    case "unclaimed" -> unclaimed.add(identity(words[1]));
+                    default -> throw new IllegalArgumentException("unknown line kind '" + words[0] + "'");
                 }
+            } catch (RuntimeException e) {
+                throw new MalformedLedgerException(file, n, String.valueOf(e.getMessage()));
             }
-            return supervisor == null || owner == null
-                    ? Optional.empty()
-                    : Optional.of(new Record(file, supervisor, owner, entries));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
+        }
+        if (supervisor == null || owner == null) {
+            throw new MalformedLedgerException(file, lines.size(), "no supervisor or owner line");
+        }
+        return new Record(file, supervisor, owner, entries, unclaimed);
+    }
+
+    private static ProcessId identity(String text) {
+        ProcessId id = ProcessId.parse(text);
+        if (id.pid() <= 1 || id.startTime() <= 0) {
+            throw new IllegalArgumentException("'" + text + "' is not a process identity Tether records");
+        }
+        return id;
+    }
+
+    /**
+     * Only cgroups of the form {@code <cgroup2 mount>/.../tether-<supervisor pid>/fixture-<n>}, normalised (no
+     * {@code ..}), are ever written to or removed by a sweep.
+     */
+    static boolean isTetherCgroup(Path cgroup, int supervisorPid) {
+        if (!cgroup.isAbsolute() || !cgroup.normalize().equals(cgroup) || cgroup.getNameCount() < 3) {
+            return false;
+        }
+        String leaf = cgroup.getFileName().toString();
+        String parent = cgroup.getParent().getFileName().toString();
+        return leaf.matches("fixture-\\d+")
+                && parent.equals("tether-" + supervisorPid)
+                && Cgroups.unifiedMount().map(cgroup::startsWith).orElse(false);
+    }
+
+    /** Moves a rejected ledger out of the sweep's way, keeping it for a look. */
+    static Path setAside(Path file) {
+        Path aside = file.resolveSibling(file.getFileName() + ".rejected");
+        try {
+            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+            return aside;
+        } catch (IOException e) {
+            return file;
         }
     }
 }

@@ -9,12 +9,16 @@ import dev.tether.killer.tree.ProcessId;
 import dev.tether.killer.tree.ProcessInspector;
 import dev.tether.killer.tree.ProcessTable;
 import dev.tether.killer.tree.TreeMembership;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Reaps what a crashed build left: trees listed in ledgers whose supervisor and owner are both gone. Runs in
@@ -48,38 +52,68 @@ final class LedgerSweeper {
 
     List<StopReport> sweep() throws InterruptedException {
         List<StopReport> reports = new ArrayList<>();
+        Ledger.Reading reading = Ledger.readAll(directory);
+        for (Ledger.MalformedLedgerException rejected : reading.rejected()) {
+            Path aside = Ledger.setAside(rejected.file());
+            owner.notice("Ignored a ledger that does not parse (" + rejected.getMessage() + "); nothing it names was"
+                    + " signalled. It was kept as " + aside + " for a look; delete it when done.");
+        }
         ProcessTable table = inspector.snapshot();
-        for (Ledger.Record record : Ledger.readAll(directory)) {
+        for (Ledger.Record record : reading.records()) {
             if (record.supervisor().equals(self)
                     || table.isAlive(record.supervisor())
                     || table.isAlive(record.owner())) {
                 continue;
             }
+            List<String> reaped = new ArrayList<>();
             for (Ledger.Entry entry : record.entries()) {
-                TreeMembership membership = new TreeMembership(entry.leader(), entry.cookie(), entry.members());
-                SupervisedTree tree = new SupervisedTree(
-                        membership,
-                        entry.cgroup(),
-                        cgroups,
-                        inspector,
-                        posix,
-                        Set.of(self.pid()),
-                        member -> "unknown (not our child)");
-                StopReport report = Escalation.realTime(SWEEP_POLICY).run(entry.key(), tree);
+                StopReport report = stop(
+                        entry.key(),
+                        new TreeMembership(entry.leader(), entry.cookie(), entry.members()),
+                        entry.cgroup());
                 entry.cgroup().ifPresent(Cgroups::remove);
-                if (!report.ended().isEmpty() || !report.isClean()) {
-                    owner.notice("Reaped leftovers of a crashed build (supervisor pid "
-                            + record.supervisor().pid()
-                            + ", owner pid " + record.owner().pid() + "): " + report.summary() + " ["
-                            + report.ended().stream()
-                                    .map(o -> o.pid() + " " + o.command())
-                                    .toList() + "]");
-                }
+                describe(entry.key(), report).ifPresent(reaped::add);
                 reports.add(report);
             }
-            record.file().toFile().delete();
+            for (ProcessId orphan : record.unclaimed()) {
+                if (table.isAlive(orphan)) {
+                    // its own identity only: a random cookie no process carries, no cgroup
+                    TreeMembership alone =
+                            new TreeMembership(orphan, UUID.randomUUID().toString(), List.of());
+                    StopReport report = stop("unclaimed " + orphan.pid(), alone, Optional.empty());
+                    describe("an unclaimed daemon", report).ifPresent(reaped::add);
+                    reports.add(report);
+                }
+            }
+            if (!reaped.isEmpty()) {
+                owner.notice("Reaped leftovers of a crashed build (ledger " + record.file() + ", supervisor pid "
+                        + record.supervisor().pid() + ", owner pid "
+                        + record.owner().pid() + "): "
+                        + String.join("; ", reaped));
+            }
+            try {
+                Files.deleteIfExists(record.file());
+            } catch (IOException e) {
+                owner.notice("cannot remove the swept ledger " + record.file() + ": " + e.getMessage());
+            }
         }
         cgroups.ifPresent(c -> c.removeStale(table));
         return reports;
+    }
+
+    private StopReport stop(String key, TreeMembership membership, Optional<Path> cgroup) throws InterruptedException {
+        SupervisedTree tree = new SupervisedTree(
+                membership, cgroup, cgroups, inspector, posix, Set.of(self.pid()), member -> "unknown (not our child)");
+        return Escalation.realTime(SWEEP_POLICY).run(key, tree);
+    }
+
+    /** One fixture's part of the notice: every process signalled, by pid and command line. */
+    private static Optional<String> describe(String key, StopReport report) {
+        if (report.ended().isEmpty() && report.isClean()) {
+            return Optional.empty();
+        }
+        return Optional.of("'" + key + "': " + report.summary() + " ["
+                + report.ended().stream().map(o -> o.pid() + " " + o.command()).collect(Collectors.joining(", "))
+                + "]");
     }
 }

@@ -1,5 +1,6 @@
 package dev.tether.killer.supervisor;
 
+import dev.tether.killer.Signal;
 import dev.tether.killer.internal.posix.NativePosix;
 import dev.tether.killer.internal.posix.NativePosix.ChildExit;
 import dev.tether.killer.internal.posix.SpawnException;
@@ -14,6 +15,7 @@ import dev.tether.killer.tree.TreeMembership;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,6 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The supervisor's state: the trees it owns, and the three things it does with them: spawn, stop, and stop
@@ -31,8 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * escapee stays its descendant.
  */
 final class Supervisor {
-    /** An orphan adopted this soon after one fixture's spawn, with no other spawn near, is that fixture's. */
-    private static final long ADOPTION_WINDOW_NANOS = 10_000_000_000L;
+    /** How an escapee that no tree claims is ended: it is ours (the subreaper's child), so it is stopped. */
+    private static final StopPolicy ESCAPEE_POLICY = StopPolicy.gracefulThenKill(Signal.TERM, Duration.ofSeconds(2));
 
     private final NativePosix posix;
     private final ProcessInspector inspector;
@@ -43,6 +46,10 @@ final class Supervisor {
     private final Map<String, Fixture> fixtures = new ConcurrentHashMap<>();
     private final Map<Integer, Fixture> byLeaderPid = new ConcurrentHashMap<>();
     private final ChildExits exits = new ChildExits();
+    private final Adoptions adoptions = new Adoptions();
+    /** Adopted orphans that several running fixtures could have made, with those fixtures' keys. */
+    private final Map<ProcessId, List<String>> unclaimed = new ConcurrentHashMap<>();
+
     private final Object childArrived = new Object();
 
     Supervisor(
@@ -108,6 +115,7 @@ final class Supervisor {
         long startTime = inspector.process(pid).map(ProcessInfo::startTime).orElse(floor);
         TreeMembership membership = new TreeMembership(new ProcessId(pid, startTime), cookie, List.of());
         Fixture fixture = new Fixture(order.key(), membership, cgroup, order.policy(), spawnedAt);
+        adoptions.started(order.key(), startTime);
         fixtures.put(order.key(), fixture);
         byLeaderPid.put(pid, fixture);
         writeLedger();
@@ -156,9 +164,7 @@ final class Supervisor {
     }
 
     StopReport stop(Fixture fixture, StopPolicy policy) throws InterruptedException {
-        if (cgroups.isEmpty()) {
-            attributeAdoptees(inspector.snapshot());
-        }
+        attributeAdoptees(inspector.snapshot());
         StopReport report = Escalation.realTime(policy).run(fixture.key, tree(fixture));
         SupervisedTree everywhere = tree(fixture).withoutCgroupShortcut();
         if (fixture.cgroup.isPresent() && !everywhere.aliveMembers().isEmpty()) {
@@ -168,7 +174,19 @@ final class Supervisor {
         }
         fixtures.remove(fixture.key, fixture);
         byLeaderPid.remove(fixture.leader().pid(), fixture);
+        // Anything of this tree was forked before now: the end of its life, for judging later adoptees.
+        adoptions.stopped(fixture.key, fixture.leader().startTime(), inspector.startTimeFloor() + 2);
+        List<ProcessId> undecided = unclaimed.entrySet().stream()
+                .filter(e -> e.getValue().contains(fixture.key))
+                .map(Map.Entry::getKey)
+                .toList();
+        if (!undecided.isEmpty()) {
+            owner.notice("Fixture '" + fixture.key + "' stopped; " + describe(undecided) + " could not be attributed"
+                    + " (adopted while other fixtures ran too: " + unclaimed.get(undecided.get(0))
+                    + "); stopped with the last of those fixtures, or with the owner");
+        }
         fixture.cgroup.ifPresent(Cgroups::removeLater);
+        attributeAdoptees(inspector.snapshot()); // ends adoptees whose last candidate was this fixture
         writeLedger();
         return report;
     }
@@ -178,6 +196,7 @@ final class Supervisor {
      * environment behind. The subreaper still holds them, so they can be found and ended.
      */
     List<ProcessInfo> unclaimed() {
+        attributeAdoptees(inspector.snapshot());
         ProcessTable table = inspector.snapshot();
         Set<Integer> claimed = new HashSet<>();
         for (Fixture fixture : fixtures.values()) {
@@ -193,6 +212,7 @@ final class Supervisor {
     }
 
     List<ProcessInfo> members(Fixture fixture) {
+        attributeAdoptees(inspector.snapshot());
         return new ArrayList<>(tree(fixture).members());
     }
 
@@ -248,26 +268,37 @@ final class Supervisor {
         below.removeIf(p -> p.pid() == self.pid() || p.isDead());
         for (ProcessInfo orphan : below) {
             owner.notice("killing unclaimed descendant " + orphan.pid() + " " + inspector.commandLine(orphan.pid()));
-            posix.signal(orphan.pid(), dev.tether.killer.Signal.KILL.number());
+            signalIfStill(orphan.id(), Signal.KILL);
+        }
+    }
+
+    /** Signals a process only if its pid still names the same process (start time), right before the syscall. */
+    private void signalIfStill(ProcessId id, Signal signal) {
+        boolean same = inspector
+                .process(id.pid())
+                .filter(p -> p.startTime() == id.startTime() && !p.isDead())
+                .isPresent();
+        if (same) {
+            posix.signal(id.pid(), signal.number());
         }
     }
 
     /**
-     * Periodic look at the trees when there are no cgroups to attribute escapees exactly: remembers every member
-     * seen (a daemon found through its parent stays found after re-parenting) and attributes adopted orphans.
+     * Periodic look at the trees: remembers every member seen (a daemon found through its parent stays found
+     * after re-parenting), attributes adopted orphans, and keeps the ledger current.
      */
     void observe() {
-        if (cgroups.isEmpty() && !fixtures.isEmpty()) {
+        if (!fixtures.isEmpty() || !unclaimed.isEmpty()) {
             attributeAdoptees(inspector.snapshot());
         }
     }
 
     /**
-     * Without cgroups, an orphan that re-parented to the supervisor with no group, cookie or remembered
-     * ancestry in common with any tree is given to the only fixture that was starting when it appeared. With
-     * two starting at once it stays unattributed: it is still killed when the supervisor stops everything.
+     * Decides, for every orphan the subreaper adopted that no tree claims by cgroup, group, cookie or ancestry,
+     * whose it is (see {@link Adoptions}): claimed by its fixture, or ended as a late escapee, or kept as
+     * unclaimed while several running fixtures could have made it.
      */
-    private void attributeAdoptees(ProcessTable table) {
+    private synchronized void attributeAdoptees(ProcessTable table) {
         Set<Integer> claimed = new HashSet<>();
         int knownBefore = 0;
         int knownAfter = 0;
@@ -276,23 +307,54 @@ final class Supervisor {
             tree(fixture).members(table).forEach(p -> claimed.add(p.pid()));
             knownAfter += fixture.membership.known().size();
         }
-        long now = System.nanoTime();
+        boolean changed = knownAfter != knownBefore;
         for (ProcessInfo adoptee : table.childrenOf(self.pid())) {
-            if (claimed.contains(adoptee.pid()) || adoptee.isDead()) {
+            if (claimed.contains(adoptee.pid()) || adoptee.isDead() || byLeaderPid.containsKey(adoptee.pid())) {
                 continue;
             }
-            List<Fixture> starting = fixtures.values().stream()
-                    .filter(f -> now - f.spawnedAtNanos < ADOPTION_WINDOW_NANOS)
-                    .filter(f -> f.leader().startTime() <= adoptee.startTime())
-                    .toList();
-            if (starting.size() == 1) {
-                starting.get(0).membership.claim(adoptee.id());
-                knownAfter++;
+            Adoptions.Verdict verdict = adoptions.judge(adoptee);
+            if (verdict instanceof Adoptions.Claim claim && fixtures.containsKey(claim.key())) {
+                fixtures.get(claim.key()).membership.claim(adoptee.id());
+                unclaimed.remove(adoptee.id());
+                changed = true;
+            } else if (verdict instanceof Adoptions.Ambiguous ambiguous) {
+                changed |= !ambiguous
+                        .runningCandidates()
+                        .equals(unclaimed.put(adoptee.id(), ambiguous.runningCandidates()));
+            } else {
+                String why = verdict instanceof Adoptions.LateEscapee late
+                        ? "it escaped the stop of fixture '" + late.key() + "'"
+                        : "every fixture that could have started it has stopped";
+                endEscapee(adoptee, why);
+                changed |= unclaimed.remove(adoptee.id()) != null;
             }
         }
-        if (knownAfter != knownBefore) {
+        changed |= unclaimed.keySet().removeIf(id -> !table.isAlive(id));
+        if (changed) {
             writeLedger();
         }
+    }
+
+    /** Stops an adopted orphan and whatever it started, in the background; the owner hears of it. */
+    private void endEscapee(ProcessInfo adoptee, String why) {
+        owner.notice("Stopping " + adoptee.pid() + " " + inspector.commandLine(adoptee.pid()) + ": " + why);
+        TreeMembership alone =
+                new TreeMembership(adoptee.id(), UUID.randomUUID().toString(), List.of());
+        SupervisedTree tree = new SupervisedTree(
+                alone, Optional.empty(), cgroups, inspector, posix, Set.of(self.pid()), this::describeExit);
+        CompletableFuture.runAsync(() -> {
+            try {
+                Escalation.realTime(ESCAPEE_POLICY).run("escapee " + adoptee.pid(), tree);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    private String describe(List<ProcessId> ids) {
+        return ids.stream()
+                .map(id -> id.pid() + " " + inspector.commandLine(id.pid()))
+                .collect(Collectors.joining(", "));
     }
 
     /**
@@ -301,7 +363,7 @@ final class Supervisor {
      */
     private synchronized void writeLedger() {
         try {
-            ledger.write(fixtures.values().stream().map(Fixture::ledgerEntry).toList());
+            ledger.write(fixtures.values().stream().map(Fixture::ledgerEntry).toList(), unclaimed.keySet());
         } catch (IOException e) {
             owner.notice("cannot write the ledger " + ledger.file() + ": " + e.getMessage()
                     + "; a crash of this build could not be cleaned up by the next one");

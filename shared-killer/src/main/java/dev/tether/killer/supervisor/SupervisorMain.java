@@ -2,6 +2,7 @@ package dev.tether.killer.supervisor;
 
 import dev.tether.killer.internal.posix.NativePosix;
 import dev.tether.killer.internal.posix.SpawnException;
+import dev.tether.killer.state.StateDirectory;
 import dev.tether.killer.stop.StopPolicy;
 import dev.tether.killer.stop.StopReport;
 import dev.tether.killer.tree.LinuxProcInspector;
@@ -29,6 +30,8 @@ import java.util.concurrent.TimeUnit;
 public final class SupervisorMain {
     /** {@code TETHER_CGROUPS=off}: attribute daemons by ancestry, cookie and adoption only (the macOS path). */
     public static final String NO_CGROUPS = "TETHER_CGROUPS";
+    /** {@code TETHER_SPAWN=fallback}: spawn without the glibc 2.29/2.34 additions (the path older systems take). */
+    public static final String SPAWN_PATH = "TETHER_SPAWN";
 
     private SupervisorMain() {}
 
@@ -38,9 +41,11 @@ public final class SupervisorMain {
             return;
         }
         ProcessId ownerId = ProcessId.parse(args[0]);
-        Path ledgerDirectory = Paths.get(args[1]);
+        // Ledgers are evidence for what to kill: read and written only in a directory private to this user.
+        Path ledgerDirectory = StateDirectory.at(Paths.get(args[1])).path();
+        boolean fallbackSpawn = "fallback".equals(System.getenv(SPAWN_PATH));
         // Loading JNA is most of the start-up: do it while the pure-Java set-up below runs.
-        CompletableFuture<NativePosix> nativeLoad = CompletableFuture.supplyAsync(NativePosix::get);
+        CompletableFuture<NativePosix> nativeLoad = CompletableFuture.supplyAsync(() -> NativePosix.get(fallbackSpawn));
         int pid = (int) ProcessHandle.current().pid();
         ProcessInspector inspector = ProcessInspector.forThisMachine();
         ProcessId self = inspector.process(pid).map(ProcessInfo::id).orElse(new ProcessId(pid, 0));
@@ -54,12 +59,19 @@ public final class SupervisorMain {
         boolean subreaper = posix.becomeChildSubreaper();
         Ledger ledger = new Ledger(ledgerDirectory, self, ownerId);
         Supervisor supervisor = new Supervisor(posix, inspector, cgroups, ledger, owner, self);
+        // Whatever breaks, on whichever thread, the trees are stopped before this process goes.
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            System.err.println("[tether-supervisor] " + thread.getName() + " failed: " + error);
+            error.printStackTrace();
+            shutDown(supervisor, cgroups, 70);
+        });
 
         owner.send(Protocol.HELLO, out -> {
             out.writeInt(self.pid());
             out.writeLong(self.startTime());
             out.writeBoolean(subreaper);
             Protocol.writeString(out, cgroups.map(c -> c.base().toString()).orElse(""));
+            Protocol.writeString(out, posix.spawnPath());
         });
         if (!subreaper) {
             owner.notice("this OS has no child subreaper: daemons that scrub their environment can escape; see"
@@ -79,8 +91,13 @@ public final class SupervisorMain {
         });
         daemon("tether-owner-watch", () -> watchOwner(supervisor, inspector, ownerId, cgroups));
 
-        serve(supervisor, owner, new DataInputStream(new BufferedInputStream(System.in)));
-        shutDown(supervisor, cgroups, 0);
+        int status = 70;
+        try {
+            serve(supervisor, owner, new DataInputStream(new BufferedInputStream(System.in)));
+            status = 0;
+        } finally {
+            shutDown(supervisor, cgroups, status);
+        }
     }
 
     /** Handles requests until the owner closes the pipe (EOF) or asks to shut down. */
@@ -149,8 +166,9 @@ public final class SupervisorMain {
                 out.writeInt(fixture.leader().pid());
                 out.writeLong(fixture.leader().startTime());
                 Protocol.writeString(out, fixture.membership.cookie());
+                Protocol.writeString(out, fixture.cgroup.map(Path::toString).orElse(""));
             });
-        } catch (SpawnException | IOException | RuntimeException e) {
+        } catch (SpawnException | IOException | RuntimeException | LinkageError e) {
             owner.send(Protocol.FAILED, out -> {
                 out.writeInt(id);
                 Protocol.writeString(out, String.valueOf(e.getMessage()));
@@ -198,10 +216,13 @@ public final class SupervisorMain {
     }
 
     private static synchronized void shutDown(Supervisor supervisor, Optional<Cgroups> cgroups, int status) {
-        supervisor.stopAll();
-        cgroups.ifPresent(Cgroups::close);
-        System.err.flush();
-        Runtime.getRuntime().halt(status);
+        try {
+            supervisor.stopAll();
+            cgroups.ifPresent(Cgroups::close);
+        } finally {
+            System.err.flush();
+            Runtime.getRuntime().halt(status);
+        }
     }
 
     /**

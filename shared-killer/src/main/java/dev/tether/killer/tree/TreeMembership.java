@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Who belongs to one fixture's tree. A process is a member if it started no earlier than the leader and
  * <ul>
- *   <li>it is the leader, or in the leader's process group,
+ *   <li>it is the leader, or in the leader's process group while that group is provably the one the leader
+ *       made (see {@link #groupIsOurs}),
  *   <li>or it is in the fixture's cgroup (Linux, where writable: catches every escapee, however it forks),
  *   <li>or its environment carries the fixture's cookie (catches escapees that kept their environment),
  *   <li>or it was seen as a member before (pid and start time), e.g. before a daemon re-parented,
@@ -68,11 +69,12 @@ public final class TreeMembership {
     public Set<ProcessInfo> members(
             ProcessTable table, Set<Integer> cgroupPids, CookieReader cookies, Set<Integer> excluded) {
         List<Integer> roots = new ArrayList<>();
+        boolean groupIsOurs = groupIsOurs(table);
         for (ProcessInfo process : table.all()) {
             if (process.startTime() < leader.startTime() || excluded.contains(process.pid())) {
                 continue;
             }
-            if (isRoot(process, cgroupPids, cookies)) {
+            if (isRoot(process, groupIsOurs, cgroupPids, cookies)) {
                 roots.add(process.pid());
             }
         }
@@ -87,8 +89,30 @@ public final class TreeMembership {
         return members;
     }
 
-    private boolean isRoot(ProcessInfo process, Set<Integer> cgroupPids, CookieReader cookies) {
-        if (known.contains(process.id()) || process.pgid() == leader.pid() || cgroupPids.contains(process.pid())) {
+    /**
+     * The process group numbered like the leader's pid is the leader's own only while it can be proven: the
+     * leader itself (pid and start time) is still in the table, or a process already known as a member (pid and start time)
+     * is alive in that group. Linux never hands out a pid that still names a live group, so while one proven
+     * member remains, the group cannot have been re-created by a stranger whose leader got the recycled pid.
+     */
+    boolean groupIsOurs(ProcessTable table) {
+        // A zombie leader counts too: its pid cannot be reused before it is reaped.
+        if (table.get(leader.pid())
+                .filter(p -> p.startTime() == leader.startTime())
+                .isPresent()) {
+            return true;
+        }
+        for (ProcessInfo process : table.all()) {
+            if (process.pgid() == leader.pid() && !process.isDead() && known.contains(process.id())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isRoot(ProcessInfo process, boolean groupIsOurs, Set<Integer> cgroupPids, CookieReader cookies) {
+        boolean inOurGroup = groupIsOurs && process.pgid() == leader.pid();
+        if (known.contains(process.id()) || inOurGroup || cgroupPids.contains(process.pid())) {
             return true;
         }
         if (process.isDead()) {

@@ -11,4 +11,7 @@ public interface LinuxLibC extends PosixLibC {
 
     /** glibc 2.34+: closes every descriptor from {@code fromFd} up in the child, after the dup2 actions. */
     int posix_spawn_file_actions_addclosefrom_np(Pointer fileActions, int fromFd);
+
+    /** glibc only (musl has none): the version string, e.g. "2.36". */
+    String gnu_get_libc_version();
 }

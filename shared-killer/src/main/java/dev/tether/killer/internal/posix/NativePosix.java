@@ -3,10 +3,17 @@ package dev.tether.killer.internal.posix;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Pointer;
 import com.sun.jna.StringArray;
 import com.sun.jna.ptr.IntByReference;
 import dev.tether.killer.OperatingSystem;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,8 +42,14 @@ public final class NativePosix {
     private final PosixLibC libc;
     private final LinuxLibC linux;
     private final int openFlagsAppendCreate;
+    /** glibc 2.34+ and macOS: close every inherited descriptor in one action. */
+    private final boolean hasCloseFrom;
+    /** glibc 2.29+ and macOS 10.15+: a working directory for the child without touching ours. */
+    private final boolean hasChdir;
 
-    private NativePosix(OperatingSystem os) {
+    private final String libcDescription;
+
+    private NativePosix(OperatingSystem os, boolean forceFallback) {
         this.os = os;
         if (os == OperatingSystem.LINUX) {
             this.linux = loadLinuxLibC();
@@ -47,6 +60,38 @@ public final class NativePosix {
             this.libc = Native.load("c", PosixLibC.class);
             this.openFlagsAppendCreate = 0x1 | 0x200 | 0x8; // macOS: O_WRONLY | O_CREAT | O_APPEND
         }
+        this.libcDescription = describeLibc();
+        this.hasCloseFrom = !forceFallback
+                && (os == OperatingSystem.MAC || hasFunction("posix_spawn_file_actions_addclosefrom_np"));
+        this.hasChdir = !forceFallback && hasFunction("posix_spawn_file_actions_addchdir_np");
+    }
+
+    private boolean hasFunction(String name) {
+        try {
+            NativeLibrary.getInstance(os == OperatingSystem.LINUX ? "libc.so.6" : "c")
+                    .getFunction(name);
+            return true;
+        } catch (UnsatisfiedLinkError e) {
+            return false;
+        }
+    }
+
+    private String describeLibc() {
+        if (linux == null) {
+            return "the system libc";
+        }
+        try {
+            return "glibc " + linux.gnu_get_libc_version();
+        } catch (UnsatisfiedLinkError e) {
+            return "a libc that is not glibc (musl?)";
+        }
+    }
+
+    /** How children are spawned here, for diagnosis: the libc and which of its additions are used. */
+    public String spawnPath() {
+        return libcDescription + ", posix_spawn with "
+                + (hasCloseFrom ? "addclosefrom_np" : "one addclose per open descriptor") + " and "
+                + (hasChdir ? "addchdir_np" : "chdir around the spawn");
     }
 
     /** glibc's real file name skips JNA's search (libc.so is a linker script there); musl has only "c". */
@@ -64,6 +109,14 @@ public final class NativePosix {
      * @throws UnsupportedOperationException on a platform without POSIX process groups
      */
     public static NativePosix get() {
+        return get(false);
+    }
+
+    /**
+     * The memoized native facade; {@code forceFallback} spawns without addclosefrom_np and addchdir_np even
+     * where they exist, so the path older systems take is tested on new ones too.
+     */
+    public static NativePosix get(boolean forceFallback) {
         NativePosix local = instance;
         if (local == null) {
             synchronized (NativePosix.class) {
@@ -74,7 +127,7 @@ public final class NativePosix {
                         throw new UnsupportedOperationException("Tether's supervisor needs Linux or macOS; this is '"
                                 + System.getProperty("os.name") + "'. Windows support (Job Objects) is planned.");
                     }
-                    local = new NativePosix(os);
+                    local = new NativePosix(os, forceFallback);
                     instance = local;
                 }
             }
@@ -113,24 +166,26 @@ public final class NativePosix {
                     "addopen log",
                     libc.posix_spawn_file_actions_addopen(fileActions, 1, log, openFlagsAppendCreate, 0644));
             check("adddup2 stderr", libc.posix_spawn_file_actions_adddup2(fileActions, 1, 2));
-            check(
-                    "addchdir",
-                    libc.posix_spawn_file_actions_addchdir_np(
-                            fileActions, request.workingDirectory().toString()));
-            if (linux != null) {
-                // Without this a fixture inherits the supervisor's pipe from the owner and defeats owner-death
-                // detection.
+            if (hasChdir) {
+                check(
+                        "addchdir",
+                        libc.posix_spawn_file_actions_addchdir_np(
+                                fileActions, request.workingDirectory().toString()));
+            }
+            // Without this a fixture inherits the supervisor's pipe from the owner and defeats owner-death
+            // detection.
+            if (linux != null && hasCloseFrom) {
                 check("addclosefrom", linux.posix_spawn_file_actions_addclosefrom_np(fileActions, 3));
+            } else if (linux != null) {
+                for (int fd : openDescriptorsFrom(3)) {
+                    check("addclose " + fd, libc.posix_spawn_file_actions_addclose(fileActions, fd));
+                }
             }
 
             IntByReference pid = new IntByReference();
-            int error = libc.posix_spawn(
-                    pid,
-                    request.executable(),
-                    fileActions,
-                    attributes,
-                    new StringArray(request.argv().toArray(String[]::new)),
-                    new StringArray(request.environment().toArray(String[]::new)));
+            int error = hasChdir
+                    ? spawn(request, fileActions, attributes, pid)
+                    : spawnInDirectory(request, fileActions, attributes, pid);
             if (error != 0) {
                 throw new SpawnException("Cannot start " + request.argv() + " in " + request.workingDirectory() + ": "
                         + libc.strerror(error) + " (errno " + error + "). Check that '" + request.executable()
@@ -138,10 +193,61 @@ public final class NativePosix {
                         + request.logFile() + " is writable.");
             }
             return pid.getValue();
+        } catch (UnsatisfiedLinkError e) {
+            throw new SpawnException("Cannot spawn with " + spawnPath() + ": this libc lacks " + e.getMessage()
+                    + ". Tether needs glibc 2.17+ or a POSIX libc with posix_spawn; run the build with"
+                    + " -Dtether.spawn=fallback to avoid the newer additions, and report the libc version.");
         } finally {
             libc.posix_spawn_file_actions_destroy(fileActions);
             libc.posix_spawnattr_destroy(attributes);
         }
+    }
+
+    private int spawn(SpawnRequest request, Pointer fileActions, Pointer attributes, IntByReference pid) {
+        return libc.posix_spawn(
+                pid,
+                request.executable(),
+                fileActions,
+                attributes,
+                new StringArray(request.argv().toArray(String[]::new)),
+                new StringArray(request.environment().toArray(String[]::new)));
+    }
+
+    /**
+     * Before glibc 2.29 a child can only get a working directory by inheriting ours: change into it, spawn,
+     * change back. Serialised, and harmless to the supervisor, whose every path is absolute.
+     */
+    private synchronized int spawnInDirectory(
+            SpawnRequest request, Pointer fileActions, Pointer attributes, IntByReference pid) throws SpawnException {
+        String home = System.getProperty("user.dir");
+        try {
+            libc.chdir(request.workingDirectory().toString());
+        } catch (LastErrorException e) {
+            throw new SpawnException("Cannot enter the working directory " + request.workingDirectory() + ": "
+                    + libc.strerror(e.getErrorCode()) + ". Check that it exists and is searchable by this user.");
+        }
+        try {
+            return spawn(request, fileActions, attributes, pid);
+        } finally {
+            libc.chdir(home);
+        }
+    }
+
+    /** This process's open descriptors from {@code from} up, as /proc lists them (glibc before 2.34). */
+    private static List<Integer> openDescriptorsFrom(int from) throws SpawnException {
+        List<Integer> fds = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(Paths.get("/proc/self/fd"))) {
+            for (Path entry : entries) {
+                int fd = Integer.parseInt(entry.getFileName().toString());
+                if (fd >= from) {
+                    fds.add(fd); // includes the listing's own descriptor, closed by then: close ignores EBADF
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            throw new SpawnException("Cannot list /proc/self/fd to close inherited descriptors (" + e
+                    + "); a fixture would inherit the supervisor's pipe. Check that /proc is mounted.");
+        }
+        return fds;
     }
 
     private void check(String step, int error) throws SpawnException {

@@ -42,6 +42,8 @@ public interface PosixLibC extends Library {
 
     int posix_spawn_file_actions_adddup2(Pointer fileActions, int fd, int newFd);
 
+    int posix_spawn_file_actions_addclose(Pointer fileActions, int fd);
+
     /** glibc 2.29+, macOS 10.15+: the only portable way to give a spawned child a working directory. */
     int posix_spawn_file_actions_addchdir_np(Pointer fileActions, String path);
 
@@ -58,6 +60,9 @@ public interface PosixLibC extends Library {
     int getpid();
 
     int setsid() throws LastErrorException;
+
+    /** For spawning into a working directory where posix_spawn_file_actions_addchdir_np is missing. */
+    int chdir(String path) throws LastErrorException;
 
     String strerror(int errno);
 }

@@ -1,0 +1,48 @@
+package dev.tether.killer.state;
+
+import dev.tether.killer.SupervisorException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+
+/** This process's uid, found without native code (the owner JVM never loads JNA). */
+public final class CurrentUser {
+    private static volatile Integer uid;
+
+    private CurrentUser() {}
+
+    public static int uid() {
+        Integer known = uid;
+        if (known == null) {
+            known = read();
+            uid = known;
+        }
+        return known;
+    }
+
+    private static int read() {
+        try {
+            return (int) new com.sun.security.auth.module.UnixSystem().getUid();
+        } catch (LinkageError | RuntimeException e) {
+            // a runtime without jdk.security.auth: the owner of a file this process creates is its uid
+        }
+        Path probe = null;
+        try {
+            probe = Files.createTempFile("tether-uid", ".probe");
+            return (Integer) Files.getAttribute(probe, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new SupervisorException("Cannot tell which user this JVM runs as (" + e
+                    + "); Tether needs it to verify that its state directory is private. Check that java.io.tmpdir ("
+                    + System.getProperty("java.io.tmpdir") + ") is writable.");
+        } finally {
+            if (probe != null) {
+                try {
+                    Files.deleteIfExists(probe);
+                } catch (IOException ignored) {
+                    // a zero-byte file in the temp directory
+                }
+            }
+        }
+    }
+}

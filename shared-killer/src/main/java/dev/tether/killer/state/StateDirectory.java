@@ -1,0 +1,157 @@
+package dev.tether.killer.state;
+
+import dev.tether.killer.SupervisorException;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The per-user directory where Tether keeps its state: supervisor logs, ledgers, the extracted JNA library, the
+ * class-data archive. Machines are shared and {@code /tmp} is writable by everyone, so before every use the
+ * directory is checked, without following links, to be a real directory owned by this user that nobody else
+ * can write into. Inside a directory like that, no other local user can plant, replace or redirect a file.
+ *
+ * <p>Location: the system property {@code tether.stateDirectory}, else {@code $XDG_RUNTIME_DIR/tether} when
+ * that is set, else {@code <java.io.tmpdir>/tether-<uid>}.
+ */
+public final class StateDirectory {
+    /** The system property that moves the state directory (a shared or hostile temp directory, a test). */
+    public static final String PROPERTY = "tether.stateDirectory";
+
+    private static final int GROUP_OR_OTHER_WRITE = 0022;
+    private static final int TYPE_MASK = 0170000;
+    private static final int DIRECTORY = 0040000;
+
+    private final Path path;
+    private final int uid;
+
+    StateDirectory(Path path, int uid) {
+        this.path = path.toAbsolutePath().normalize();
+        this.uid = uid;
+    }
+
+    /** This user's state directory, created when missing, and verified. */
+    public static StateDirectory forThisUser() {
+        return new StateDirectory(defaultLocation(System.getProperties(), System.getenv()), CurrentUser.uid())
+                .verified();
+    }
+
+    /** An explicit directory (tests, a ledger directory given by the caller), created when missing, verified. */
+    public static StateDirectory at(Path path) {
+        return new StateDirectory(path, CurrentUser.uid()).verified();
+    }
+
+    static Path defaultLocation(Map<Object, Object> properties, Map<String, String> environment) {
+        Object configured = properties.get(PROPERTY);
+        if (configured != null && !configured.toString().isBlank()) {
+            return Paths.get(configured.toString());
+        }
+        String runtime = environment.get("XDG_RUNTIME_DIR");
+        if (runtime != null && !runtime.isBlank() && Files.isDirectory(Paths.get(runtime))) {
+            return Paths.get(runtime, "tether");
+        }
+        return Paths.get(String.valueOf(properties.get("java.io.tmpdir")), "tether-" + CurrentUser.uid());
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /**
+     * A subdirectory, created with mode 0700 when missing, and verified like this one: only this user can write
+     * here, so nobody else can have put anything in its place, but a check costs one stat.
+     */
+    public StateDirectory subdirectory(String name) {
+        return new StateDirectory(verified().path.resolve(name), uid).verified();
+    }
+
+    /** A file of this directory, after verifying the directory again. */
+    public Path file(String name) {
+        return verified().path.resolve(name);
+    }
+
+    /**
+     * Creates the directory (mode 0700) if it is missing, then checks it.
+     *
+     * @throws SupervisorException naming the path, its owner and mode, and the fix, if it is not safe to use
+     */
+    public StateDirectory verified() {
+        try {
+            Files.createDirectory(
+                    path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (FileAlreadyExistsException e) {
+            // checked below
+        } catch (UnsupportedOperationException e) {
+            return this; // not a POSIX file system (Windows): per-user profile directories are private already
+        } catch (IOException e) {
+            if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                throw new SupervisorException(
+                        "Cannot create Tether's state directory " + path + ": " + e
+                                + ". Make its parent writable, or point -D" + PROPERTY + " at a directory of your own.",
+                        e);
+            }
+        }
+        check(Attributes.read(path));
+        return this;
+    }
+
+    /** The safety rule, over what lstat says: a directory, owned by this user, writable by nobody else. */
+    void check(Optional<Attributes> attributes) {
+        if (attributes.isEmpty()) {
+            throw unsafe("it vanished while being checked");
+        }
+        Attributes found = attributes.get();
+        if ((found.mode() & TYPE_MASK) != DIRECTORY) {
+            throw unsafe("it is not a directory but " + found.describeType() + " (owner uid " + found.uid() + ")");
+        }
+        if (found.uid() != uid) {
+            throw unsafe("it belongs to uid " + found.uid() + ", not to you (uid " + uid + "), mode "
+                    + found.describeMode());
+        }
+        if ((found.mode() & GROUP_OR_OTHER_WRITE) != 0) {
+            throw unsafe("others can write into it (mode " + found.describeMode() + ")");
+        }
+    }
+
+    private SupervisorException unsafe(String why) {
+        return new SupervisorException("Tether refuses to use its state directory " + path + ": " + why
+                + ". Another user of this machine could plant files there. Remove it (rm -rf " + path
+                + ") so Tether creates it afresh with mode 0700, or point -D" + PROPERTY
+                + " at a directory that only you can write.");
+    }
+
+    @Override
+    public String toString() {
+        return path.toString();
+    }
+
+    /** The few lstat fields the safety rules look at. */
+    record Attributes(int uid, int mode) {
+        static Optional<Attributes> read(Path path) {
+            try {
+                Map<String, Object> raw = Files.readAttributes(path, "unix:uid,mode", LinkOption.NOFOLLOW_LINKS);
+                return Optional.of(new Attributes((Integer) raw.get("uid"), (Integer) raw.get("mode")));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+
+        String describeMode() {
+            return String.format("%04o", mode & 07777);
+        }
+
+        String describeType() {
+            return switch (mode & TYPE_MASK) {
+                case 0120000 -> "a symbolic link";
+                case 0100000 -> "a regular file";
+                default -> "a special file";
+            };
+        }
+    }
+}
