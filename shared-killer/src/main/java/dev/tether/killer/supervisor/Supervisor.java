@@ -144,6 +144,9 @@ final class Supervisor {
             Fixture fixture = byLeaderPid.get(exit.get().pid());
             if (fixture != null) {
                 reportLeaderExit(fixture, exit.get());
+                // A launcher that exits leaves its daemons to the subreaper at this very moment: attribute them
+                // and record them in the ledger now, so not even a crash right after can strand them.
+                observe();
             }
         }
     }

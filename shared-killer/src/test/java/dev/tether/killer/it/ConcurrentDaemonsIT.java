@@ -56,4 +56,41 @@ class ConcurrentDaemonsIT {
             assertTrue(!Os.isAlive(daemonB));
         }
     }
+
+    /**
+     * Without cgroups, two orphans adopted while both fixtures ran cannot be told apart. The rule then is: never
+     * kill the wrong one. Stopping A leaves B's daemon alone and names what it could not attribute; stopping B,
+     * the last fixture that could have made either, ends both.
+     */
+    @Test
+    void withoutCgroupsAnAmbiguousDaemonIsNamedAndEndedWithItsLastCandidate(@TempDir Path dir, @TempDir Path ledgers)
+            throws Exception {
+        try (ProcessSupervisor supervisor = ProcessSupervisor.launch(ledgers, false)) {
+            Path a = Files.createDirectory(dir.resolve("a"));
+            Path b = Files.createDirectory(dir.resolve("b"));
+            CompletableFuture<SpawnedTree> startA = CompletableFuture.supplyAsync(() -> supervisor.spawn(
+                    Scripts.spec("a", a, "scrubbed-daemon.sh", a.resolve("pids").toString())));
+            CompletableFuture<SpawnedTree> startB = CompletableFuture.supplyAsync(() -> supervisor.spawn(
+                    Scripts.spec("b", b, "scrubbed-daemon.sh", b.resolve("pids").toString())));
+            SpawnedTree treeA = startA.join();
+            SpawnedTree treeB = startB.join();
+            ProcessId daemonA = Os.awaitPids(a.resolve("pids"), 1, SETTLE).get(0);
+            ProcessId daemonB = Os.awaitPids(b.resolve("pids"), 1, SETTLE).get(0);
+            Os.await("both launchers to exit", SETTLE, () -> !treeA.isLeaderAlive() && !treeB.isLeaderAlive());
+
+            StopReport reportA = treeA.stop();
+
+            assertTrue(Os.isAlive(daemonB), "B's daemon was killed by stopping A: " + reportA.summary());
+            if (Os.isAlive(daemonA)) {
+                assertTrue(
+                        supervisor.notices().stream()
+                                .anyMatch(n -> n.contains("could not be attributed") && n.contains(" " + daemonA.pid())
+                                        || n.contains(daemonA.pid() + " ")),
+                        "A's daemon lives on unnamed: " + supervisor.notices());
+            }
+
+            treeB.stop();
+            Os.awaitAllDead(List.of(daemonA, daemonB), SETTLE);
+        }
+    }
 }

@@ -33,6 +33,12 @@ class OwnerDeathIT {
     void ledgerOfACrashedOwnerAndSupervisorIsSweptByTheNextSupervisor(@TempDir Path dir, @TempDir Path ledgers)
             throws Exception {
         try (ChildOwner owner = new ChildOwner(dir, ledgers)) {
+            // The guarantee: once a launcher has exited, what it left is in the ledger (by tree, or unclaimed).
+            Path ledger = ledgers.resolve("supervisor-" + owner.supervisorPid + ".ledger");
+            Os.await("every process in the ledger", Duration.ofSeconds(10), () -> {
+                String text = String.join("\n", Os.readLines(ledger));
+                return owner.fixtures.stream().allMatch(id -> text.contains(" " + id));
+            });
             ProcessHandle.of(owner.supervisorPid).orElseThrow().destroyForcibly();
             Os.await("the supervisor to die", Duration.ofSeconds(5), () -> ProcessHandle.of(owner.supervisorPid)
                     .map(h -> !h.isAlive())

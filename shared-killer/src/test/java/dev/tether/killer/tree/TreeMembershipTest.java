@@ -75,4 +75,36 @@ class TreeMembershipTest {
 
         assertEquals(Set.of(), pids(tree.members(table, Set.of(SUPERVISOR), cookies(Map.of()), EXCLUDED)));
     }
+
+    @Test
+    void aGroupReCreatedUnderTheDeadLeadersRecycledPidIsAStrangersNotOurs() {
+        // Our leader 100@10 and its whole group are gone; a stranger's process got pid 100 and leads group 100.
+        ProcessTable table = new ProcessTable(List.of(
+                row(100, 1, 100, 70), // the stranger leader: same pid, later start
+                row(101, 100, 100, 71), // its child, in its group
+                row(120, 1, 100, 72))); // another of its group, re-parented to init
+        TreeMembership tree = new TreeMembership(new ProcessId(100, 10), "c1", List.of(new ProcessId(101, 11)));
+
+        assertEquals(Set.of(), pids(tree.members(table, Set.of(), cookies(Map.of()), EXCLUDED)));
+        assertEquals(false, tree.groupIsOurs(table));
+    }
+
+    @Test
+    void aGroupWhoseLeaderExitedStaysOursWhileAKnownMemberLivesInIt() {
+        TreeMembership tree = new TreeMembership(new ProcessId(100, 10), "c1", List.of(new ProcessId(101, 11)));
+        ProcessTable table = new ProcessTable(List.of(
+                row(101, SUPERVISOR, 100, 11), // known member, still in group 100
+                row(102, SUPERVISOR, 100, 12))); // never seen before, same group: provably ours
+
+        assertEquals(Set.of(101, 102), pids(tree.members(table, Set.of(), cookies(Map.of()), EXCLUDED)));
+    }
+
+    @Test
+    void aZombieLeaderStillProvesItsGroup() {
+        TreeMembership tree = new TreeMembership(new ProcessId(100, 10), "c1", List.of());
+        ProcessTable table = new ProcessTable(
+                List.of(ProcessTableTest.zombie(100, SUPERVISOR, 100, 10), row(103, SUPERVISOR, 100, 13)));
+
+        assertEquals(Set.of(100, 103), pids(tree.members(table, Set.of(), cookies(Map.of()), EXCLUDED)));
+    }
 }

@@ -1,0 +1,63 @@
+package dev.tether.killer.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tether.killer.SpawnedTree;
+import dev.tether.killer.TreeSpec;
+import dev.tether.killer.testing.Os;
+import dev.tether.killer.testing.SupervisorExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a spawned child gets, on whichever spawn path this run uses (the degraded-paths run forces the one of
+ * glibc before 2.34): its working directory, and no descriptor of the supervisor beyond stdin/stdout/stderr.
+ */
+@EnabledOnOs(OS.LINUX)
+class SpawnIT {
+    @RegisterExtension
+    static final SupervisorExtension SUPERVISOR = new SupervisorExtension();
+
+    @Test
+    void theChildRunsInItsDirectoryWithOnlyItsThreeDescriptors(@TempDir Path dir) throws Exception {
+        Path work = Files.createDirectory(dir.resolve("work dir"));
+        TreeSpec spec = TreeSpec.of("fds", List.of("sleep", "30"), work, dir.resolve("fds.log"));
+
+        try (SpawnedTree tree = SUPERVISOR.get().spawn(spec)) {
+            Path proc = Path.of("/proc", Integer.toString(tree.pid()));
+            Os.await("sleep to have exec'ed", Duration.ofSeconds(10), () -> Os.PROC
+                    .commandLine(tree.pid())
+                    .startsWith("sleep"));
+
+            assertEquals(work, Files.readSymbolicLink(proc.resolve("cwd")));
+            try (Stream<Path> fds = Files.list(proc.resolve("fd"))) {
+                assertEquals(
+                        Set.of("0", "1", "2"),
+                        fds.map(fd -> fd.getFileName().toString()).collect(Collectors.toSet()),
+                        "the child must hold stdin, stdout and stderr only, nothing of the supervisor");
+            }
+            assertEquals(dir.resolve("fds.log"), Files.readSymbolicLink(proc.resolve("fd/1")));
+        }
+    }
+
+    @Test
+    void theSupervisorSaysWhichSpawnPathItTook() {
+        String path = SUPERVISOR.get().hello().spawnPath();
+        boolean forced = "fallback".equals(System.getenv("TETHER_SPAWN"));
+
+        assertTrue(path.contains("posix_spawn"), path);
+        assertEquals(forced, path.contains("one addclose per open descriptor"), path);
+        assertEquals(forced, path.contains("chdir around the spawn"), path);
+    }
+}

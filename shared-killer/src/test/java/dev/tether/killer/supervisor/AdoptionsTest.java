@@ -1,0 +1,85 @@
+package dev.tether.killer.supervisor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.tether.killer.supervisor.Adoptions.Ambiguous;
+import dev.tether.killer.supervisor.Adoptions.Claim;
+import dev.tether.killer.supervisor.Adoptions.LateEscapee;
+import dev.tether.killer.supervisor.Adoptions.Life;
+import dev.tether.killer.supervisor.Adoptions.Orphaned;
+import dev.tether.killer.tree.ProcessId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The attribution rules for adopted orphans, on made-up lives (start times in clock ticks). */
+class AdoptionsTest {
+    private static final long RUNNING = Long.MAX_VALUE;
+
+    private static ProcessId startedAt(long ticks) {
+        return new ProcessId(900, ticks);
+    }
+
+    @Test
+    void anOrphanStartedWhileOnlyOneFixtureLivedIsThatFixtures() {
+        List<Life> lives = List.of(new Life("db", 100, 180), new Life("web", 200, RUNNING));
+
+        assertEquals(new Claim("web"), Adoptions.judge(startedAt(250), lives));
+    }
+
+    @Test
+    void aDaemonThatDetachesLongAfterItsFixtureStartedIsStillAttributed() {
+        // Today's 10 s adoption window missed this: the daemon forks 60 s (6000 ticks) after the start.
+        List<Life> lives = List.of(new Life("web", 200, RUNNING));
+
+        assertEquals(new Claim("web"), Adoptions.judge(startedAt(6200), lives));
+    }
+
+    @Test
+    void anOrphanOfAnOldFixtureIsNeverHandedToANewOne() {
+        // "old" runs since tick 100 and forks a daemon at 500; "new" started at 480. Either could have made it.
+        List<Life> lives = List.of(new Life("old", 100, RUNNING), new Life("new", 480, RUNNING));
+
+        assertEquals(new Ambiguous(List.of("old", "new")), Adoptions.judge(startedAt(500), lives));
+    }
+
+    @Test
+    void twoFixturesStartedAtOnceLeaveTheirOrphansUnclaimedUntilOneStops() {
+        List<Life> both = List.of(new Life("a", 300, RUNNING), new Life("b", 300, RUNNING));
+        assertEquals(new Ambiguous(List.of("a", "b")), Adoptions.judge(startedAt(301), both));
+
+        List<Life> aStopped = List.of(new Life("a", 300, 400), new Life("b", 300, RUNNING));
+        assertEquals(new Ambiguous(List.of("b")), Adoptions.judge(startedAt(301), aStopped));
+
+        List<Life> bothStopped = List.of(new Life("a", 300, 400), new Life("b", 300, 420));
+        assertEquals(new Orphaned(List.of("a", "b")), Adoptions.judge(startedAt(301), bothStopped));
+    }
+
+    @Test
+    void anOrphanStartedDuringAStoppedFixturesLifeIsItsLateEscapee() {
+        List<Life> lives = List.of(new Life("web", 200, 300), new Life("db", 400, RUNNING));
+
+        assertEquals(new LateEscapee("web"), Adoptions.judge(startedAt(250), lives));
+    }
+
+    @Test
+    void anOrphanOlderThanEveryFixtureBelongsToNone() {
+        List<Life> lives = List.of(new Life("web", 200, RUNNING));
+
+        assertEquals(new Orphaned(List.of()), Adoptions.judge(startedAt(150), lives));
+    }
+
+    @Test
+    void livesAreRememberedAfterTheStop() {
+        Adoptions adoptions = new Adoptions();
+        adoptions.started("web", 200);
+        adoptions.stopped("web", 200, 300);
+        adoptions.started("web", 400); // the same id started again
+
+        assertEquals(
+                new LateEscapee("web"),
+                adoptions.judge(new dev.tether.killer.tree.ProcessInfo(900, 50, 900, 900, 250, 'S', "daemon")));
+        assertEquals(
+                new Claim("web"),
+                adoptions.judge(new dev.tether.killer.tree.ProcessInfo(901, 50, 901, 901, 450, 'S', "daemon")));
+    }
+}

@@ -1,0 +1,84 @@
+package dev.tether.killer.supervisor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tether.killer.tree.ProcessId;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ledgers are evidence, not orders: what parses, and what is rejected whole. */
+class LedgerTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void whatIsWrittenReadsBack() throws Exception {
+        Ledger ledger = new Ledger(dir, new ProcessId(4242, 500), new ProcessId(4200, 400));
+        ledger.write(
+                List.of(new Ledger.Entry(
+                        "web server",
+                        new ProcessId(4250, 510),
+                        "cookie-1",
+                        Optional.empty(),
+                        List.of(new ProcessId(4251, 511)))),
+                List.of(new ProcessId(4270, 600)));
+
+        Ledger.Record record = Ledger.read(ledger.file());
+
+        assertEquals(new ProcessId(4242, 500), record.supervisor());
+        assertEquals("web server", record.entries().get(0).key());
+        assertEquals(List.of(new ProcessId(4251, 511)), record.entries().get(0).members());
+        assertEquals(List.of(new ProcessId(4270, 600)), record.unclaimed());
+    }
+
+    @Test
+    void aZeroStartTimeIsNeverAnIdentity() throws Exception {
+        assertRejected("supervisor 4242@500\nowner 4200@400\nfixture web 1234@0 c -\n", "1234@0");
+    }
+
+    @Test
+    void aCgroupTetherDidNotMakeIsRejected() throws Exception {
+        assertRejected(
+                "supervisor 4242@500\nowner 4200@400\nfixture web 1234@600 c /sys/fs/cgroup/system.slice\n",
+                "/sys/fs/cgroup/system.slice");
+        assertRejected(
+                "supervisor 4242@500\nowner 4200@400\nfixture web 1234@600 c /sys/fs/cgroup/tether-4242/../x/fixture-1\n",
+                "not one Tether made");
+        // the right shape, but another supervisor's
+        assertRejected(
+                "supervisor 4242@500\nowner 4200@400\nfixture web 1234@600 c /sys/fs/cgroup/unified/tether-99/fixture-1\n",
+                "not one Tether made");
+    }
+
+    @Test
+    void unknownLinesAndMissingHeadersRejectTheWholeFile() throws Exception {
+        assertRejected("supervisor 4242@500\nowner 4200@400\nkill 1\n", "unknown line kind");
+        assertRejected("fixture web 1234@600 c -\n", "before the supervisor");
+        assertRejected("", "no supervisor or owner");
+    }
+
+    @Test
+    void aRejectedLedgerIsSetAsideNotDeleted() throws Exception {
+        Path file = Files.writeString(dir.resolve("supervisor-1.ledger"), "garbage\n");
+
+        Ledger.Reading reading = Ledger.readAll(dir);
+        Path aside = Ledger.setAside(reading.rejected().get(0).file());
+
+        assertEquals(List.of(), reading.records());
+        assertTrue(Files.exists(aside));
+        assertTrue(Files.notExists(file));
+    }
+
+    private void assertRejected(String text, String expectedInMessage) throws Exception {
+        Path file = Files.writeString(dir.resolve("supervisor-4242.ledger"), text);
+        Ledger.MalformedLedgerException e =
+                assertThrows(Ledger.MalformedLedgerException.class, () -> Ledger.read(file));
+        assertTrue(e.getMessage().contains(expectedInMessage), e.getMessage());
+    }
+}
