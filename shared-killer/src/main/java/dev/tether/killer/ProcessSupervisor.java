@@ -51,6 +51,8 @@ public final class ProcessSupervisor implements AutoCloseable {
     private volatile boolean closing;
     /** Set when the supervisor died unexpectedly: what happened and what the owner reaped in its place. */
     private volatile String death;
+    /** Completes when the reader thread has seen the pipe close and done what that requires. */
+    private final CompletableFuture<Void> readerEnded = new CompletableFuture<>();
 
     private final DataOutputStream out;
     private final Map<Integer, CompletableFuture<Object>> pending = new ConcurrentHashMap<>();
@@ -368,6 +370,16 @@ public final class ProcessSupervisor implements AutoCloseable {
     }
 
     private SupervisorException died(Throwable cause) {
+        if (!closing && !Thread.currentThread().getName().startsWith("tether-supervisor-events-")) {
+            try {
+                // a request saw the pipe break first: the reader may still be stopping the trees
+                readerEnded.get(OrphanedTrees.GRACE.multipliedBy(10).toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // report what is known
+            }
+        }
         if (death != null) {
             return new SupervisorException(death, cause);
         }
@@ -425,6 +437,8 @@ public final class ProcessSupervisor implements AutoCloseable {
             hello.completeExceptionally(gone);
             swept.completeExceptionally(gone);
             pending.values().forEach(answer -> answer.completeExceptionally(gone));
+        } finally {
+            readerEnded.complete(null);
         }
     }
 
