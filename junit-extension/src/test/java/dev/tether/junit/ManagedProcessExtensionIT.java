@@ -118,18 +118,17 @@ class ManagedProcessExtensionIT {
     }
 
     @Test
-    void processThatEscapesItsTreeIsKilledAndFailsTheTest() throws Exception {
+    void processThatEscapesItsTreeIsStillAttributedAndStoppedWithIt() throws Exception {
         assumeTrue(
                 !ProcessSupervisor.shared().hello().cgroup().isEmpty(),
                 "escaping needs a writable cgroup v2 hierarchy to leave; here the supervisor has none");
         Path escapee = Path.of("target/escapee.pid");
         Files.deleteIfExists(escapee);
+        // It leaves its cgroup, calls setsid, clears its environment and double-forks. It was still adopted
+        // while only this fixture ran, so the adoption rules give it to this fixture and its stop ends it.
         EngineExecutionResults results = run(selectClass(EscapeTestCases.class));
-        results.testEvents().assertStatistics(s -> s.failed(1));
-        int pid = Integer.parseInt(Files.readString(escapee).trim());
-        String message = failureOf(results).getMessage();
-        assertTrue(message.contains("outlived their stop: escaped and killed: " + pid + " sleep 300"), message);
-        assertAllDead(List.of(pid));
+        results.testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+        assertAllDead(List.of(Integer.parseInt(Files.readString(escapee).trim())));
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 /** Parses and prints durations the way users write them in a POM or annotation: 10s, 500ms, 2m, 1m30s. */
 public final class Durations {
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h)");
+    /** Longer than any build should wait for one thing; also keeps every sum and nanosecond count in range. */
+    public static final Duration MAX = Duration.ofDays(1);
 
     private Durations() {}
 
@@ -24,14 +26,23 @@ public final class Durations {
         Duration total = Duration.ZERO;
         int end = 0;
         while (matcher.lookingAt()) {
-            long amount = Long.parseLong(matcher.group(1));
-            total = total.plus(
-                    switch (matcher.group(2)) {
-                        case "ms" -> Duration.ofMillis(amount);
-                        case "s" -> Duration.ofSeconds(amount);
-                        case "m" -> Duration.ofMinutes(amount);
-                        default -> Duration.ofHours(amount);
-                    });
+            try {
+                long amount = Long.parseLong(matcher.group(1));
+                total = total.plus(
+                        switch (matcher.group(2)) {
+                            case "ms" -> Duration.ofMillis(amount);
+                            case "s" -> Duration.ofSeconds(amount);
+                            case "m" -> Duration.ofMinutes(amount);
+                            default -> Duration.ofHours(amount);
+                        });
+            } catch (ArithmeticException | NumberFormatException e) {
+                total = MAX.plusMillis(1); // too large to count: reported as too long below
+            }
+            if (total.compareTo(MAX) > 0) {
+                throw new IllegalArgumentException("The " + what + " '" + text + "' is longer than "
+                        + format(MAX) + ", the most Tether accepts for any wait. Give a shorter duration, such as 30s"
+                        + " or 10m.");
+            }
             end = matcher.end();
             matcher.region(end, value.length());
         }

@@ -59,6 +59,9 @@ public final class ProcessSupervisor implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final List<Consumer<ExitEvent>> exitListeners = new CopyOnWriteArrayList<>();
     private final List<String> notices = new CopyOnWriteArrayList<>();
+    /** Notices from this index on reached no listener yet. */
+    private int unheard;
+
     private final List<Runnable> shutdownTasks = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> noticeListeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Hello> hello = new CompletableFuture<>();
@@ -274,6 +277,22 @@ public final class ProcessSupervisor implements AutoCloseable {
         notices.forEach(listener);
     }
 
+    /**
+     * Called with every notice from now on, and with those that arrived while nobody listened (the sweep's,
+     * which can come before the first listener registers); never twice with the same notice.
+     */
+    public void onNewNotice(Consumer<String> listener) {
+        synchronized (notices) {
+            notices.subList(unheard, notices.size()).forEach(notice -> tell(listener, notice));
+            unheard = notices.size();
+            noticeListeners.add(listener);
+        }
+    }
+
+    public void removeNoticeListener(Consumer<String> listener) {
+        noticeListeners.remove(listener);
+    }
+
     public List<String> notices() {
         return List.copyOf(notices);
     }
@@ -422,9 +441,7 @@ public final class ProcessSupervisor implements AutoCloseable {
                         exitListeners.forEach(listener -> tell(listener, event));
                     }
                     case Protocol.NOTICE -> {
-                        String notice = Protocol.readString(in);
-                        notices.add(notice);
-                        noticeListeners.forEach(listener -> tell(listener, notice));
+                        announce(Protocol.readString(in));
                     }
                     default -> throw new IOException("unknown message type " + type);
                 }
@@ -439,6 +456,16 @@ public final class ProcessSupervisor implements AutoCloseable {
             pending.values().forEach(answer -> answer.completeExceptionally(gone));
         } finally {
             readerEnded.complete(null);
+        }
+    }
+
+    private void announce(String notice) {
+        synchronized (notices) {
+            notices.add(notice);
+            if (!noticeListeners.isEmpty()) {
+                unheard = notices.size();
+            }
+            noticeListeners.forEach(listener -> tell(listener, notice));
         }
     }
 
@@ -466,8 +493,7 @@ public final class ProcessSupervisor implements AutoCloseable {
                 + "; its log is " + logFile + "). Tether stopped its " + orphaned.size() + " running "
                 + (orphaned.size() == 1 ? "tree" : "trees") + " itself: " + reaped
                 + ". Something outside Tether killed it (the OOM killer? check dmesg), or it crashed: see its log.";
-        notices.add(death);
-        noticeListeners.forEach(listener -> tell(listener, death));
+        announce(death);
         trees.clear();
     }
 

@@ -44,6 +44,8 @@ final class SupervisorLauncher {
 
     /** {@code -Dtether.spawn=fallback}: spawn the way glibc before 2.34 must (tests of that path, diagnosis). */
     static final String SPAWN_PROPERTY = "tether.spawn";
+    /** {@code -Dtether.logLimit=64m}: how large a fixture's log may grow on disk before it is truncated. */
+    static final String LOG_LIMIT_PROPERTY = "tether.logLimit";
 
     private SupervisorLauncher() {}
 
@@ -78,6 +80,10 @@ final class SupervisorLauncher {
         environment.put(Protocol.SUPERVISOR_VARIABLE, Long.toString(ownerPid));
         if (!useCgroups) {
             environment.put(SupervisorMain.NO_CGROUPS, "off");
+        }
+        String logLimit = System.getProperty(LOG_LIMIT_PROPERTY);
+        if (logLimit != null) {
+            environment.put("TETHER_LOG_LIMIT", Long.toString(ByteSizes.parse(logLimit, "-D" + LOG_LIMIT_PROPERTY)));
         }
         String spawnPath = System.getProperty(SPAWN_PROPERTY);
         if (spawnPath != null) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DurationsTest {
@@ -24,6 +25,16 @@ class DurationsTest {
         assertThrows(IllegalArgumentException.class, () -> Durations.parse("", "x"));
         assertThrows(IllegalArgumentException.class, () -> Durations.parse("10 s", "x"));
         assertThrows(IllegalArgumentException.class, () -> Durations.parse("5sec", "x"));
+    }
+
+    @Test
+    void rejectsDurationsTooLongToWaitForOrToCountNamingTheSetting() {
+        for (String huge : List.of("3000000h", "25h", "99999999999999999999s", "24h1ms")) {
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> Durations.parse(huge, "grace of step 1"));
+            assertTrue(e.getMessage().contains("grace of step 1 '" + huge + "' is longer than 24h"), e.getMessage());
+        }
+        assertEquals(Duration.ofDays(1), Durations.parse("24h", "timeout"));
     }
 
     @Test

@@ -15,9 +15,17 @@ final class Fixture {
     final Optional<Path> cgroup;
     final StopPolicy policy;
     final long spawnedAtNanos;
+    final Path logFile;
     private final AtomicBoolean exitReported = new AtomicBoolean();
 
-    Fixture(String key, TreeMembership membership, Optional<Path> cgroup, StopPolicy policy, long spawnedAtNanos) {
+    Fixture(
+            String key,
+            TreeMembership membership,
+            Optional<Path> cgroup,
+            StopPolicy policy,
+            long spawnedAtNanos,
+            Path logFile) {
+        this.logFile = logFile;
         this.key = key;
         this.membership = membership;
         this.cgroup = cgroup;

@@ -114,7 +114,7 @@ final class Supervisor {
         // A command that exits at once may be reaped before we read it: the floor is still a safe identity.
         long startTime = inspector.process(pid).map(ProcessInfo::startTime).orElse(floor);
         TreeMembership membership = new TreeMembership(new ProcessId(pid, startTime), cookie, List.of());
-        Fixture fixture = new Fixture(order.key(), membership, cgroup, order.policy(), spawnedAt);
+        Fixture fixture = new Fixture(order.key(), membership, cgroup, order.policy(), spawnedAt, order.logFile());
         adoptions.started(order.key(), startTime);
         fixtures.put(order.key(), fixture);
         byLeaderPid.put(pid, fixture);
@@ -160,6 +160,11 @@ final class Supervisor {
                 out.writeInt(exit.exitedNormally() ? 0 : exit.terminatingSignal());
             });
         }
+    }
+
+    /** The log files of the running fixtures, for the {@link LogCap}. */
+    List<Path> logFiles() {
+        return fixtures.values().stream().map(f -> f.logFile).toList();
     }
 
     Optional<Fixture> fixture(String key) {

@@ -90,6 +90,7 @@ public final class SupervisorMain {
             }
         });
         daemon("tether-owner-watch", () -> watchOwner(supervisor, inspector, ownerId, cgroups));
+        daemon("tether-log-cap", new LogCap(LogCap.limitFromEnvironment(), supervisor::logFiles));
 
         int status = 70;
         try {
