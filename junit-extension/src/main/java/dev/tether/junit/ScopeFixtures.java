@@ -1,5 +1,6 @@
 package dev.tether.junit;
 
+import dev.tether.killer.Diagnosis;
 import dev.tether.killer.ProcessSupervisor;
 import dev.tether.killer.fixture.FixtureGroup;
 import dev.tether.killer.fixture.FixtureSpec;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.AssertionFailedError;
@@ -22,6 +24,8 @@ import org.opentest4j.AssertionFailedError;
  */
 final class ScopeFixtures implements ExtensionContext.Store.CloseableResource {
     private final String scope;
+    private static final AtomicBoolean ANNOUNCED = new AtomicBoolean();
+
     private final ProcessInspector inspector = ProcessInspector.forThisMachine();
     private final long startedAtTicks = inspector.startTimeFloor();
     private volatile FixtureGroup group;
@@ -32,7 +36,20 @@ final class ScopeFixtures implements ExtensionContext.Store.CloseableResource {
     }
 
     void start(List<FixtureSpec> specs, Path logDirectory) {
+        announceSupervisorOnce();
         group = FixtureGroup.start(specs, FixtureGroup.Options.in(logDirectory));
+    }
+
+    /**
+     * At the supervisor's first start in this JVM: one line saying which guarantees hold on this machine, and
+     * from then on whatever the supervisor does on its own (reaping a crashed run's leftovers, its own death).
+     */
+    private static void announceSupervisorOnce() {
+        if (ANNOUNCED.compareAndSet(false, true)) {
+            ProcessSupervisor supervisor = ProcessSupervisor.shared();
+            System.out.println("[tether] " + Diagnosis.of(supervisor).summary());
+            supervisor.onNewNotice(notice -> System.out.println("[tether] " + notice));
+        }
     }
 
     Optional<ProcessFixture> fixture(String id) {
