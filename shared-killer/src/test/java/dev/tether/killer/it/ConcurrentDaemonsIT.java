@@ -33,17 +33,11 @@ class ConcurrentDaemonsIT {
             // Without cgroups, two orphans adopted in the same instant cannot be told apart (by design: they
             // are still killed when the supervisor ends). The machines this project runs on have them.
             assumeTrue(!supervisor.hello().cgroup().isEmpty(), "needs a writable cgroup v2 hierarchy");
-            Path a = Files.createDirectory(dir.resolve("a"));
-            Path b = Files.createDirectory(dir.resolve("b"));
-            CompletableFuture<SpawnedTree> startA = CompletableFuture.supplyAsync(() -> supervisor.spawn(
-                    Scripts.spec("a", a, "scrubbed-daemon.sh", a.resolve("pids").toString())));
-            CompletableFuture<SpawnedTree> startB = CompletableFuture.supplyAsync(() -> supervisor.spawn(
-                    Scripts.spec("b", b, "scrubbed-daemon.sh", b.resolve("pids").toString())));
-            SpawnedTree treeA = startA.join();
-            SpawnedTree treeB = startB.join();
-            ProcessId daemonA = Os.awaitPids(a.resolve("pids"), 1, SETTLE).get(0);
-            ProcessId daemonB = Os.awaitPids(b.resolve("pids"), 1, SETTLE).get(0);
-            Os.await("both launchers to exit", SETTLE, () -> !treeA.isLeaderAlive() && !treeB.isLeaderAlive());
+            Twins twins = Twins.start(supervisor, dir);
+            SpawnedTree treeA = twins.treeA();
+            SpawnedTree treeB = twins.treeB();
+            ProcessId daemonA = twins.daemonA();
+            ProcessId daemonB = twins.daemonB();
 
             StopReport report = treeA.stop();
 
@@ -66,17 +60,11 @@ class ConcurrentDaemonsIT {
     void withoutCgroupsAnAmbiguousDaemonIsNamedAndEndedWithItsLastCandidate(@TempDir Path dir, @TempDir Path ledgers)
             throws Exception {
         try (ProcessSupervisor supervisor = ProcessSupervisor.launch(ledgers, false)) {
-            Path a = Files.createDirectory(dir.resolve("a"));
-            Path b = Files.createDirectory(dir.resolve("b"));
-            CompletableFuture<SpawnedTree> startA = CompletableFuture.supplyAsync(() -> supervisor.spawn(
-                    Scripts.spec("a", a, "scrubbed-daemon.sh", a.resolve("pids").toString())));
-            CompletableFuture<SpawnedTree> startB = CompletableFuture.supplyAsync(() -> supervisor.spawn(
-                    Scripts.spec("b", b, "scrubbed-daemon.sh", b.resolve("pids").toString())));
-            SpawnedTree treeA = startA.join();
-            SpawnedTree treeB = startB.join();
-            ProcessId daemonA = Os.awaitPids(a.resolve("pids"), 1, SETTLE).get(0);
-            ProcessId daemonB = Os.awaitPids(b.resolve("pids"), 1, SETTLE).get(0);
-            Os.await("both launchers to exit", SETTLE, () -> !treeA.isLeaderAlive() && !treeB.isLeaderAlive());
+            Twins twins = Twins.start(supervisor, dir);
+            SpawnedTree treeA = twins.treeA();
+            SpawnedTree treeB = twins.treeB();
+            ProcessId daemonA = twins.daemonA();
+            ProcessId daemonB = twins.daemonB();
 
             StopReport reportA = treeA.stop();
 
@@ -91,6 +79,24 @@ class ConcurrentDaemonsIT {
 
             treeB.stop();
             Os.awaitAllDead(List.of(daemonA, daemonB), SETTLE);
+        }
+    }
+
+    /** Two env-scrubbed double-fork daemons launched at the same moment, their launchers already gone. */
+    private record Twins(SpawnedTree treeA, SpawnedTree treeB, ProcessId daemonA, ProcessId daemonB) {
+        static Twins start(ProcessSupervisor supervisor, Path dir) throws Exception {
+            Path a = Files.createDirectory(dir.resolve("a"));
+            Path b = Files.createDirectory(dir.resolve("b"));
+            CompletableFuture<SpawnedTree> startA = CompletableFuture.supplyAsync(() -> supervisor.spawn(
+                    Scripts.spec("a", a, "scrubbed-daemon.sh", a.resolve("pids").toString())));
+            CompletableFuture<SpawnedTree> startB = CompletableFuture.supplyAsync(() -> supervisor.spawn(
+                    Scripts.spec("b", b, "scrubbed-daemon.sh", b.resolve("pids").toString())));
+            SpawnedTree treeA = startA.join();
+            SpawnedTree treeB = startB.join();
+            ProcessId daemonA = Os.awaitPids(a.resolve("pids"), 1, SETTLE).get(0);
+            ProcessId daemonB = Os.awaitPids(b.resolve("pids"), 1, SETTLE).get(0);
+            Os.await("both launchers to exit", SETTLE, () -> !treeA.isLeaderAlive() && !treeB.isLeaderAlive());
+            return new Twins(treeA, treeB, daemonA, daemonB);
         }
     }
 }
