@@ -172,7 +172,7 @@ final class Supervisor {
     }
 
     StopReport stop(Fixture fixture, StopPolicy policy) throws InterruptedException {
-        attributeAdoptees(inspector.snapshot());
+        attributeAdopteesIfAny();
         StopReport report = Escalation.realTime(policy).run(fixture.key, tree(fixture));
         SupervisedTree everywhere = tree(fixture).withoutCgroupShortcut();
         if (fixture.cgroup.isPresent() && !everywhere.aliveMembers().isEmpty()) {
@@ -194,7 +194,9 @@ final class Supervisor {
                     + "); stopped with the last of those fixtures, or with the owner");
         }
         fixture.cgroup.ifPresent(Cgroups::removeLater);
-        attributeAdoptees(inspector.snapshot()); // ends adoptees whose last candidate was this fixture
+        if (!unclaimed.isEmpty()) {
+            attributeAdoptees(inspector.snapshot()); // ends adoptees whose last candidate was this fixture
+        }
         writeLedger();
         return report;
     }
@@ -220,7 +222,7 @@ final class Supervisor {
     }
 
     List<ProcessInfo> members(Fixture fixture) {
-        attributeAdoptees(inspector.snapshot());
+        attributeAdopteesIfAny();
         return new ArrayList<>(tree(fixture).members());
     }
 
@@ -297,6 +299,19 @@ final class Supervisor {
      */
     void observe() {
         if (!fixtures.isEmpty() || !unclaimed.isEmpty()) {
+            attributeAdoptees(inspector.snapshot());
+        }
+    }
+
+    /**
+     * The full attribution needs a snapshot of the whole table; most of the time the supervisor's children
+     * are its fixtures' leaders and nothing else, which one cheap read of its children list shows.
+     */
+    private void attributeAdopteesIfAny() {
+        Optional<Set<Integer>> children = inspector.childrenOf(self.pid());
+        boolean onlyLeaders =
+                children.isPresent() && byLeaderPid.keySet().containsAll(children.get()) && unclaimed.isEmpty();
+        if (!onlyLeaders) {
             attributeAdoptees(inspector.snapshot());
         }
     }

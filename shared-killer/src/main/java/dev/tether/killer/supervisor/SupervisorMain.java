@@ -40,12 +40,12 @@ public final class SupervisorMain {
             warmUp();
             return;
         }
-        ProcessId ownerId = ProcessId.parse(args[0]);
-        // Ledgers are evidence for what to kill: read and written only in a directory private to this user.
-        Path ledgerDirectory = StateDirectory.at(Paths.get(args[1])).path();
         boolean fallbackSpawn = "fallback".equals(System.getenv(SPAWN_PATH));
         // Loading JNA is most of the start-up: do it while the pure-Java set-up below runs.
         CompletableFuture<NativePosix> nativeLoad = CompletableFuture.supplyAsync(() -> NativePosix.get(fallbackSpawn));
+        ProcessId ownerId = ProcessId.parse(args[0]);
+        // Ledgers are evidence for what to kill: read and written only in a directory private to this user.
+        Path ledgerDirectory = StateDirectory.at(Paths.get(args[1])).path();
         int pid = (int) ProcessHandle.current().pid();
         ProcessInspector inspector = ProcessInspector.forThisMachine();
         ProcessId self = inspector.process(pid).map(ProcessInfo::id).orElse(new ProcessId(pid, 0));

@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reads /proc. Processes that vanish while being read are simply not in the snapshot. */
 public final class LinuxProcInspector implements ProcessInspector {
@@ -36,6 +38,26 @@ public final class LinuxProcInspector implements ProcessInspector {
             throw new IllegalStateException("Cannot list " + proc + ": " + e.getMessage(), e);
         }
         return new ProcessTable(rows);
+    }
+
+    @Override
+    public Optional<Set<Integer>> childrenOf(int pid) {
+        Set<Integer> children = new HashSet<>();
+        try (DirectoryStream<Path> tasks =
+                Files.newDirectoryStream(proc.resolve(Integer.toString(pid)).resolve("task"))) {
+            for (Path task : tasks) {
+                String list = Files.readString(task.resolve("children"), StandardCharsets.US_ASCII)
+                        .trim();
+                if (!list.isEmpty()) {
+                    for (String child : list.split(" ")) {
+                        children.add(Integer.parseInt(child));
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // a kernel without CONFIG_PROC_CHILDREN, or a thread that just ended
+        }
+        return Optional.of(children);
     }
 
     /** Reads one process's stat line; empty if it is gone. */

@@ -2,6 +2,7 @@ package dev.tether.killer.tree;
 
 import dev.tether.killer.OperatingSystem;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reads the operating system's process table. The only part of tree discovery that touches the OS. */
 public interface ProcessInspector {
@@ -18,6 +19,14 @@ public interface ProcessInspector {
 
     /** The full command line, or the short name in brackets when the process has none (zombie, kernel). */
     String commandLine(int pid);
+
+    /**
+     * The direct children of a process, cheaply (Linux: /proc/PID/task/TID/children), or empty where this
+     * inspector cannot list them without a full snapshot.
+     */
+    default Optional<Set<Integer>> childrenOf(int pid) {
+        return Optional.empty();
+    }
 
     /** The owning user's numeric id, or -1 if unknown. */
     int uid(int pid);
