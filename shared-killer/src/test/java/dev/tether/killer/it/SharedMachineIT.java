@@ -159,4 +159,25 @@ class SharedMachineIT {
             innocent.destroyForcibly();
         }
     }
+
+    @Test
+    void theSupervisorLoadsJnasNativeLibraryOnlyFromThePrivateStateDirectory(@TempDir Path ledgers) throws Exception {
+        // JNA's own default would be <tmp>/jna-<hash of the user name>: plant a directory there as the attacker.
+        Path jnaDefault = Path.of(System.getProperty("java.io.tmpdir"), "jna-" + "root".hashCode());
+        attacker.runAs("mkdir", "-m", "0777", jnaDefault.toString());
+        try (ProcessSupervisor supervisor = ProcessSupervisor.launch(ledgers)) {
+            List<String> maps = Files.readAllLines(Path.of("/proc", Long.toString(supervisor.pid()), "maps"));
+            List<String> jna = maps.stream()
+                    .filter(l -> l.contains("jnidispatch"))
+                    .map(l -> l.substring(l.indexOf('/')))
+                    .distinct()
+                    .toList();
+            Path state = dev.tether.killer.state.StateDirectory.forThisUser().path();
+
+            assertEquals(1, jna.size(), "JNA's native library is loaded: " + jna);
+            assertTrue(jna.get(0).startsWith(state + "/"), "loaded from outside " + state + ": " + jna);
+        } finally {
+            attacker.runAs("rm", "-rf", jnaDefault.toString());
+        }
+    }
 }
