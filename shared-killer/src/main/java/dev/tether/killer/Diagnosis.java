@@ -2,14 +2,13 @@ package dev.tether.killer;
 
 import dev.tether.killer.fixture.PortAllocator;
 import dev.tether.killer.state.CurrentUser;
+import dev.tether.killer.state.FileOwnership;
 import dev.tether.killer.state.StateDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What this machine's configuration gives Tether, and so which guarantees hold here: for {@code tether:doctor}
@@ -86,13 +85,7 @@ public final class Diagnosis {
     }
 
     private static String describe(Path path) {
-        try {
-            Map<String, Object> raw = Files.readAttributes(path, "unix:uid,mode", LinkOption.NOFOLLOW_LINKS);
-            return path + " (owner uid " + raw.get("uid") + ", mode "
-                    + String.format("%04o", (Integer) raw.get("mode") & 07777) + ")";
-        } catch (IOException | UnsupportedOperationException e) {
-            return path + " (" + e.getMessage() + ")";
-        }
+        return path + FileOwnership.read(path).map(o -> " (" + o + ")").orElse(" (missing)");
     }
 
     private static String read(Path file) {

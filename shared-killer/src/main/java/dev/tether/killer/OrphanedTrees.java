@@ -4,6 +4,7 @@ import dev.tether.killer.stop.Escalation;
 import dev.tether.killer.stop.StopPolicy;
 import dev.tether.killer.stop.StopReport;
 import dev.tether.killer.stop.StopTarget;
+import dev.tether.killer.supervisor.LedgerMembers;
 import dev.tether.killer.tree.ProcessId;
 import dev.tether.killer.tree.ProcessInfo;
 import dev.tether.killer.tree.ProcessInspector;
@@ -79,28 +80,14 @@ final class OrphanedTrees {
         }
 
         private Set<Integer> cgroupPids() {
-            if (cgroup.isEmpty()) {
-                return Set.of();
-            }
-            try {
-                return Set.copyOf(Files.readAllLines(cgroup.get().resolve("cgroup.procs")).stream()
-                        .filter(l -> !l.isBlank())
-                        .map(l -> Integer.parseInt(l.trim()))
-                        .toList());
-            } catch (IOException | RuntimeException e) {
-                return Set.of();
-            }
+            return cgroup.map(LedgerMembers::pidsInCgroup).orElse(Set.of());
         }
 
         @Override
         public Delivery signal(ProcessInfo member, Signal signal) {
             // Re-checked right before the signal: the pid must still name the same process.
-            boolean same = inspector
-                    .process(member.pid())
-                    .filter(p -> p.startTime() == member.startTime() && !p.isDead())
-                    .isPresent();
             Optional<ProcessHandle> handle = ProcessHandle.of(member.pid());
-            if (!same || handle.isEmpty()) {
+            if (!inspector.isRunning(member.id()) || handle.isEmpty()) {
                 return Delivery.GONE;
             }
             boolean sent = signal == Signal.KILL

@@ -51,6 +51,8 @@ public final class ProcessSupervisor implements AutoCloseable {
     private volatile boolean closing;
     /** Set when the supervisor died unexpectedly: what happened and what the owner reaped in its place. */
     private volatile String death;
+
+    private final Thread reader;
     /** Completes when the reader thread has seen the pipe close and done what that requires. */
     private final CompletableFuture<Void> readerEnded = new CompletableFuture<>();
 
@@ -77,7 +79,7 @@ public final class ProcessSupervisor implements AutoCloseable {
         this.logFile = logFile;
         this.ledgerDirectory = ledgerDirectory;
         this.out = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
-        Thread reader = new Thread(this::readEvents, "tether-supervisor-events-" + process.pid());
+        this.reader = new Thread(this::readEvents, "tether-supervisor-events-" + process.pid());
         reader.setDaemon(true);
         reader.start();
     }
@@ -389,7 +391,7 @@ public final class ProcessSupervisor implements AutoCloseable {
     }
 
     private SupervisorException died(Throwable cause) {
-        if (!closing && !Thread.currentThread().getName().startsWith("tether-supervisor-events-")) {
+        if (!closing && Thread.currentThread() != reader) {
             try {
                 // a request saw the pipe break first: the reader may still be stopping the trees
                 readerEnded.get(OrphanedTrees.GRACE.multipliedBy(10).toMillis(), TimeUnit.MILLISECONDS);

@@ -49,10 +49,7 @@ public final class SpawnedTree implements AutoCloseable {
 
     /** True while the leader (this exact process, not a reuse of its pid) is alive and not a zombie. */
     public boolean isLeaderAlive() {
-        return ProcessInspector.forThisMachine()
-                .process(leader.pid())
-                .filter(p -> p.startTime() == leader.startTime() && !p.isDead())
-                .isPresent();
+        return ProcessInspector.forThisMachine().isRunning(leader);
     }
 
     public List<ProcessInfo> members() {

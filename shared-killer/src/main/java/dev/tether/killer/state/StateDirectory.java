@@ -24,10 +24,6 @@ public final class StateDirectory {
     /** The system property that moves the state directory (a shared or hostile temp directory, a test). */
     public static final String PROPERTY = "tether.stateDirectory";
 
-    private static final int GROUP_OR_OTHER_WRITE = 0022;
-    private static final int TYPE_MASK = 0170000;
-    private static final int DIRECTORY = 0040000;
-
     private final Path path;
     private final int uid;
 
@@ -97,24 +93,24 @@ public final class StateDirectory {
                         e);
             }
         }
-        check(Attributes.read(path));
+        check(FileOwnership.read(path));
         return this;
     }
 
     /** The safety rule, over what lstat says: a directory, owned by this user, writable by nobody else. */
-    void check(Optional<Attributes> attributes) {
+    void check(Optional<FileOwnership> attributes) {
         if (attributes.isEmpty()) {
             throw unsafe("it vanished while being checked");
         }
-        Attributes found = attributes.get();
-        if ((found.mode() & TYPE_MASK) != DIRECTORY) {
+        FileOwnership found = attributes.get();
+        if (!found.isDirectory()) {
             throw unsafe("it is not a directory but " + found.describeType() + " (owner uid " + found.uid() + ")");
         }
         if (found.uid() != uid) {
             throw unsafe("it belongs to uid " + found.uid() + ", not to you (uid " + uid + "), mode "
                     + found.describeMode());
         }
-        if ((found.mode() & GROUP_OR_OTHER_WRITE) != 0) {
+        if (found.othersCanWrite()) {
             throw unsafe("others can write into it (mode " + found.describeMode() + ")");
         }
     }
@@ -129,29 +125,5 @@ public final class StateDirectory {
     @Override
     public String toString() {
         return path.toString();
-    }
-
-    /** The few lstat fields the safety rules look at. */
-    record Attributes(int uid, int mode) {
-        static Optional<Attributes> read(Path path) {
-            try {
-                Map<String, Object> raw = Files.readAttributes(path, "unix:uid,mode", LinkOption.NOFOLLOW_LINKS);
-                return Optional.of(new Attributes((Integer) raw.get("uid"), (Integer) raw.get("mode")));
-            } catch (IOException e) {
-                return Optional.empty();
-            }
-        }
-
-        String describeMode() {
-            return String.format("%04o", mode & 07777);
-        }
-
-        String describeType() {
-            return switch (mode & TYPE_MASK) {
-                case 0120000 -> "a symbolic link";
-                case 0100000 -> "a regular file";
-                default -> "a special file";
-            };
-        }
     }
 }

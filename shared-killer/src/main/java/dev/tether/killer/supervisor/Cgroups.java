@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -154,17 +153,7 @@ final class Cgroups {
     }
 
     static Set<Integer> pids(Path cgroup) {
-        Set<Integer> pids = new HashSet<>();
-        try {
-            for (String line : Files.readAllLines(cgroup.resolve("cgroup.procs"))) {
-                if (!line.isBlank()) {
-                    pids.add(Integer.parseInt(line.trim()));
-                }
-            }
-        } catch (IOException e) {
-            // removed or unreadable: no evidence from it
-        }
-        return pids;
+        return LedgerMembers.pidsInCgroup(cgroup);
     }
 
     /**

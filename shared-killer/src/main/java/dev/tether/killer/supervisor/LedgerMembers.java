@@ -2,12 +2,18 @@ package dev.tether.killer.supervisor;
 
 import dev.tether.killer.tree.ProcessId;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** The members a supervisor's ledger records per tree, for the owner to finish the job when that supervisor died. */
+/**
+ * What the owner may read of a supervisor's evidence to finish the job when that supervisor died: the members
+ * its ledger records per tree, and the processes in a fixture's cgroup.
+ */
 public final class LedgerMembers {
     private LedgerMembers() {}
 
@@ -21,5 +27,20 @@ public final class LedgerMembers {
             // the owner still knows each leader, group, cookie and cgroup
         }
         return members;
+    }
+
+    /** The pids in a cgroup's cgroup.procs; empty when it is gone or unreadable (no evidence from it). */
+    public static Set<Integer> pidsInCgroup(Path cgroup) {
+        Set<Integer> pids = new HashSet<>();
+        try {
+            for (String line : Files.readAllLines(cgroup.resolve("cgroup.procs"))) {
+                if (!line.isBlank()) {
+                    pids.add(Integer.parseInt(line.trim()));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // removed or unreadable
+        }
+        return pids;
     }
 }

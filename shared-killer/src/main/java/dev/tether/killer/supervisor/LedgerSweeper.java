@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -77,10 +76,8 @@ final class LedgerSweeper {
             }
             for (ProcessId orphan : record.unclaimed()) {
                 if (table.isAlive(orphan)) {
-                    // its own identity only: a random cookie no process carries, no cgroup
-                    TreeMembership alone =
-                            new TreeMembership(orphan, UUID.randomUUID().toString(), List.of());
-                    StopReport report = stop("unclaimed " + orphan.pid(), alone, Optional.empty());
+                    StopReport report =
+                            stop("unclaimed " + orphan.pid(), TreeMembership.ofOneProcess(orphan), Optional.empty());
                     describe("an unclaimed daemon", report).ifPresent(reaped::add);
                     reports.add(report);
                 }

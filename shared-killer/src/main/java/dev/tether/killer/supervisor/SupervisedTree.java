@@ -84,10 +84,7 @@ final class SupervisedTree implements StopTarget {
     @Override
     public Delivery signal(ProcessInfo member, Signal signal) {
         // The snapshot is a few ms old: confirm the pid still names the same process before signalling it.
-        Optional<ProcessInfo> now = inspector.process(member.pid());
-        if (now.isEmpty()
-                || now.get().startTime() != member.startTime()
-                || now.get().isDead()) {
+        if (!inspector.isRunning(member.id())) {
             return Delivery.GONE;
         }
         return switch (posix.signal(member.pid(), signal.number())) {

@@ -284,11 +284,7 @@ final class Supervisor {
 
     /** Signals a process only if its pid still names the same process (start time), right before the syscall. */
     private void signalIfStill(ProcessId id, Signal signal) {
-        boolean same = inspector
-                .process(id.pid())
-                .filter(p -> p.startTime() == id.startTime() && !p.isDead())
-                .isPresent();
-        if (same) {
+        if (inspector.isRunning(id)) {
             posix.signal(id.pid(), signal.number());
         }
     }
@@ -298,8 +294,13 @@ final class Supervisor {
      * after re-parenting), attributes adopted orphans, and keeps the ledger current.
      */
     void observe() {
-        if (!fixtures.isEmpty() || !unclaimed.isEmpty()) {
-            attributeAdoptees(inspector.snapshot());
+        if (fixtures.isEmpty() && unclaimed.isEmpty()) {
+            return;
+        }
+        if (cgroups.isPresent()) {
+            attributeAdopteesIfAny(); // the cgroup remembers every member; only adoptees need a look
+        } else {
+            attributeAdoptees(inspector.snapshot()); // the snapshot is also what remembers ancestry
         }
     }
 
@@ -361,10 +362,14 @@ final class Supervisor {
     /** Stops an adopted orphan and whatever it started, in the background; the owner hears of it. */
     private void endEscapee(ProcessInfo adoptee, String why) {
         owner.notice("Stopping " + adoptee.pid() + " " + inspector.commandLine(adoptee.pid()) + ": " + why);
-        TreeMembership alone =
-                new TreeMembership(adoptee.id(), UUID.randomUUID().toString(), List.of());
         SupervisedTree tree = new SupervisedTree(
-                alone, Optional.empty(), cgroups, inspector, posix, Set.of(self.pid()), this::describeExit);
+                TreeMembership.ofOneProcess(adoptee.id()),
+                Optional.empty(),
+                cgroups,
+                inspector,
+                posix,
+                Set.of(self.pid()),
+                this::describeExit);
         CompletableFuture.runAsync(() -> {
             try {
                 Escalation.realTime(ESCAPEE_POLICY).run("escapee " + adoptee.pid(), tree);

@@ -204,10 +204,7 @@ public final class SupervisorMain {
             } catch (InterruptedException e) {
                 return;
             }
-            boolean ownerAlive = inspector
-                    .process(ownerId.pid())
-                    .filter(p -> p.startTime() == ownerId.startTime() && !p.isDead())
-                    .isPresent();
+            boolean ownerAlive = inspector.isRunning(ownerId);
             if (!ownerAlive) {
                 System.err.println("[tether-supervisor] owner pid " + ownerId.pid() + " is gone: stopping every tree");
                 shutDown(supervisor, cgroups, 0);

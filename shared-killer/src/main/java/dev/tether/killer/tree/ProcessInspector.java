@@ -31,6 +31,16 @@ public interface ProcessInspector {
     /** The owning user's numeric id, or -1 if unknown. */
     int uid(int pid);
 
+    /**
+     * True while this exact process (pid and start time) runs and is not a zombie: read right before a signal,
+     * so a pid that was reused since the last snapshot is never signalled.
+     */
+    default boolean isRunning(ProcessId id) {
+        return process(id.pid())
+                .filter(p -> p.startTime() == id.startTime() && !p.isDead())
+                .isPresent();
+    }
+
     /** The inspector for this machine: /proc on Linux, ps(1) elsewhere. */
     static ProcessInspector forThisMachine() {
         return OperatingSystem.current() == OperatingSystem.LINUX ? new LinuxProcInspector() : new PsProcessInspector();

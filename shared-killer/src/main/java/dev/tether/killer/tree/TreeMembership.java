@@ -42,6 +42,14 @@ public final class TreeMembership {
         this.known.addAll(knownMembers);
     }
 
+    /**
+     * One process and whatever it started: a random cookie nobody carries, no known members. For an escapee or
+     * an unclaimed orphan that is stopped on its own.
+     */
+    public static TreeMembership ofOneProcess(ProcessId process) {
+        return new TreeMembership(process, java.util.UUID.randomUUID().toString(), List.of());
+    }
+
     public ProcessId leader() {
         return leader;
     }

@@ -72,8 +72,8 @@ class ConcurrentDaemonsIT {
             if (Os.isAlive(daemonA)) {
                 assertTrue(
                         supervisor.notices().stream()
-                                .anyMatch(n -> n.contains("could not be attributed") && n.contains(" " + daemonA.pid())
-                                        || n.contains(daemonA.pid() + " ")),
+                                .anyMatch(n ->
+                                        n.contains("could not be attributed") && n.contains(" " + daemonA.pid() + " ")),
                         "A's daemon lives on unnamed: " + supervisor.notices());
             }
 

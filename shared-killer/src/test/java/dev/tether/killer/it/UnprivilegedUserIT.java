@@ -56,7 +56,7 @@ class UnprivilegedUserIT {
         builder.environment().remove("XDG_RUNTIME_DIR");
         Process suite = builder.start();
         if (!suite.waitFor(LIMIT_MINUTES, TimeUnit.MINUTES)) {
-            suite.destroyForcibly();
+            suite.destroyForcibly().waitFor(); // its exit value below says it did not finish
         }
         String output = Files.readString(report, StandardCharsets.UTF_8);
         System.out.println("Engine ITs as uid " + user.uid + ":\n" + output);

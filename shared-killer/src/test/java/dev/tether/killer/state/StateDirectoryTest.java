@@ -59,8 +59,7 @@ class StateDirectoryTest {
         StateDirectory state = new StateDirectory(Paths.get("/tmp/tether-0"), 0);
 
         SupervisorException e = assertThrows(
-                SupervisorException.class,
-                () -> state.check(Optional.of(new StateDirectory.Attributes(1001, 0040700))));
+                SupervisorException.class, () -> state.check(Optional.of(new FileOwnership(1001, 0040700))));
 
         assertTrue(e.getMessage().contains("belongs to uid 1001, not to you (uid 0), mode 0700"), e.getMessage());
         assertTrue(e.getMessage().contains("rm -rf /tmp/tether-0"), e.getMessage());
