@@ -125,6 +125,28 @@ class SharedMachineIT {
     }
 
     @Test
+    void reservationsOfJvmsThatEndedWithoutReleasingAreRemoved() throws Exception {
+        Path sticky = Files.createDirectory(shared.resolve("sticky-ports"));
+        assertEquals(
+                0,
+                new ProcessBuilder("chmod", "1777", sticky.toString()).start().waitFor());
+        // A JVM killed before it released: its pid is gone (pid_max is never this high).
+        Path stale = Files.createSymbolicLink(sticky.resolve("tether-port-1"), Path.of("0:999999999:1"));
+        // Something that is not a reservation at all is never touched.
+        Path foreign = Files.createSymbolicLink(sticky.resolve("tether-port-2"), Path.of("/etc/passwd"));
+
+        try (PortLease lease = PortAllocator.in(sticky).allocate("web", "web")) {
+            assertTrue(lease.port() > 0);
+        }
+
+        assertFalse(Files.exists(stale, java.nio.file.LinkOption.NOFOLLOW_LINKS), "the stale reservation stays");
+        assertTrue(Files.isSymbolicLink(foreign), "an entry that is not a reservation was removed");
+        try (var entries = Files.list(sticky)) {
+            assertEquals(List.of(foreign), entries.toList(), "the lease's own entry must be gone after close");
+        }
+    }
+
+    @Test
     void aLedgerNamingInnocentProcessesMakesTheSweepSignalNothing(@TempDir Path ledgers) throws Exception {
         ProcessBuilder sleeper = new ProcessBuilder("sleep", "300");
         sleeper.environment().put(Os.TEST_MARKER, "innocent");
