@@ -78,6 +78,11 @@ public final class StateDirectory {
      * @throws SupervisorException naming the path, its owner and mode, and the fix, if it is not safe to use
      */
     public StateDirectory verified() {
+        Optional<FileOwnership> existing = FileOwnership.read(path);
+        if (existing.isPresent()) {
+            check(existing); // the common case: one lstat, no exception thrown and caught
+            return this;
+        }
         try {
             Files.createDirectory(
                     path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));

@@ -26,6 +26,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
@@ -49,8 +51,21 @@ final class Supervisor {
     private final Adoptions adoptions = new Adoptions();
     /** Adopted orphans that several running fixtures could have made, with those fixtures' keys. */
     private final Map<ProcessId, List<String>> unclaimed = new ConcurrentHashMap<>();
+    /**
+     * Pids of adopted orphans already claimed by a fixture. They stay our children until the reaper collects
+     * them, so the pid cannot name anyone else meanwhile: no need to judge them again.
+     */
+    private final Set<Integer> claimedChildren = ConcurrentHashMap.newKeySet();
 
     private final Object childArrived = new Object();
+    /** Set once every tree is stopped and the ledger removed (guarded by this). */
+    private boolean ledgerDeleted;
+    /** Rewrites the ledger off the stop's path; one thread, so writes happen in order. */
+    private final ExecutorService ledgerWriter = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "tether-ledger-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     Supervisor(
             NativePosix posix,
@@ -141,6 +156,7 @@ final class Supervisor {
                 continue;
             }
             exits.record(exit.get());
+            claimedChildren.remove(exit.get().pid());
             Fixture fixture = byLeaderPid.get(exit.get().pid());
             if (fixture != null) {
                 reportLeaderExit(fixture, exit.get());
@@ -173,6 +189,11 @@ final class Supervisor {
 
     StopReport stop(Fixture fixture, StopPolicy policy) throws InterruptedException {
         attributeAdopteesIfAny();
+        return stopAttributed(fixture, policy);
+    }
+
+    /** Stops a tree whose adoptees are attributed already. */
+    private StopReport stopAttributed(Fixture fixture, StopPolicy policy) throws InterruptedException {
         StopReport report = Escalation.realTime(policy).run(fixture.key, tree(fixture));
         SupervisedTree everywhere = tree(fixture).withoutCgroupShortcut();
         if (fixture.cgroup.isPresent() && !everywhere.aliveMembers().isEmpty()) {
@@ -197,7 +218,8 @@ final class Supervisor {
         if (!unclaimed.isEmpty()) {
             attributeAdoptees(inspector.snapshot()); // ends adoptees whose last candidate was this fixture
         }
-        writeLedger();
+        // After the reply: a ledger that still lists the dead tree costs the next sweep one identity check each.
+        ledgerWriter.execute(this::writeLedger);
         return report;
     }
 
@@ -248,11 +270,14 @@ final class Supervisor {
      * subreaper catches escapees no fixture claimed). Called when the owner is gone or asks to shut down.
      */
     List<StopReport> stopAll() {
+        if (cgroups.isEmpty()) {
+            attributeAdoptees(inspector.snapshot()); // once for all trees, not once per tree in parallel
+        } // with cgroups each tree's cgroup holds its adoptees; strays die with the remaining descendants below
         List<CompletableFuture<StopReport>> stops = new ArrayList<>();
         for (Fixture fixture : List.copyOf(fixtures.values())) {
             stops.add(CompletableFuture.supplyAsync(() -> {
                 try {
-                    return stop(fixture, fixture.policy);
+                    return stopAttributed(fixture, fixture.policy);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException(e);
@@ -268,7 +293,7 @@ final class Supervisor {
             }
         }
         killRemainingDescendants();
-        ledger.delete();
+        deleteLedger();
         return reports;
     }
 
@@ -305,14 +330,17 @@ final class Supervisor {
     }
 
     /**
-     * The full attribution needs a snapshot of the whole table; most of the time the supervisor's children
-     * are its fixtures' leaders and nothing else, which one cheap read of its children list shows.
+     * The full attribution needs a snapshot of the whole table (tens of ms with cookies to read); most of the
+     * time the supervisor's children are its fixtures' leaders and orphans claimed before, which one cheap read
+     * of its children list shows.
      */
     private void attributeAdopteesIfAny() {
-        Optional<Set<Integer>> children = inspector.childrenOf(self.pid());
-        boolean onlyLeaders =
-                children.isPresent() && byLeaderPid.keySet().containsAll(children.get()) && unclaimed.isEmpty();
-        if (!onlyLeaders) {
+        Optional<Set<Integer>> children = inspector.childrenOfMainThread(self.pid());
+        boolean nothingNew = children.isPresent()
+                && unclaimed.isEmpty()
+                && children.get().stream()
+                        .allMatch(pid -> byLeaderPid.containsKey(pid) || claimedChildren.contains(pid));
+        if (!nothingNew) {
             attributeAdoptees(inspector.snapshot());
         }
     }
@@ -333,12 +361,17 @@ final class Supervisor {
         }
         boolean changed = knownAfter != knownBefore;
         for (ProcessInfo adoptee : table.childrenOf(self.pid())) {
-            if (claimed.contains(adoptee.pid()) || adoptee.isDead() || byLeaderPid.containsKey(adoptee.pid())) {
+            if (claimed.contains(adoptee.pid())) {
+                claimedChildren.add(adoptee.pid()); // a member by cgroup, group, cookie or ancestry
+                continue;
+            }
+            if (adoptee.isDead() || byLeaderPid.containsKey(adoptee.pid())) {
                 continue;
             }
             Adoptions.Verdict verdict = adoptions.judge(adoptee);
             if (verdict instanceof Adoptions.Claim claim && fixtures.containsKey(claim.key())) {
                 fixtures.get(claim.key()).membership.claim(adoptee.id());
+                claimedChildren.add(adoptee.pid());
                 unclaimed.remove(adoptee.id());
                 changed = true;
             } else if (verdict instanceof Adoptions.Ambiguous ambiguous) {
@@ -385,11 +418,19 @@ final class Supervisor {
                 .collect(Collectors.joining(", "));
     }
 
+    private synchronized void deleteLedger() {
+        ledgerDeleted = true;
+        ledger.delete();
+    }
+
     /**
      * Rewrites the ledger before the owner hears of a spawn: a tree the ledger does not list could not be
      * found again if owner and supervisor both crashed right after starting it.
      */
     private synchronized void writeLedger() {
+        if (ledgerDeleted) {
+            return; // everything is stopped: a late write must not bring back a ledger of nothing
+        }
         try {
             ledger.write(fixtures.values().stream().map(Fixture::ledgerEntry).toList(), unclaimed.keySet());
         } catch (IOException e) {

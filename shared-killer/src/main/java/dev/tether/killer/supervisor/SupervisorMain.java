@@ -18,8 +18,10 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,8 +46,11 @@ public final class SupervisorMain {
         // Loading JNA is most of the start-up: do it while the pure-Java set-up below runs.
         CompletableFuture<NativePosix> nativeLoad = CompletableFuture.supplyAsync(() -> NativePosix.get(fallbackSpawn));
         ProcessId ownerId = ProcessId.parse(args[0]);
-        // Ledgers are evidence for what to kill: read and written only in a directory private to this user.
-        Path ledgerDirectory = StateDirectory.at(Paths.get(args[1])).path();
+        // Ledgers are evidence for what to kill: read and written only in a directory private to this user. The
+        // check runs beside the JNA load and the work below; its result is needed only after HELLO.
+        FutureTask<Path> ledgerCheck =
+                new FutureTask<>(() -> StateDirectory.at(Paths.get(args[1])).path());
+        daemon("tether-state-check", ledgerCheck);
         int pid = (int) ProcessHandle.current().pid();
         ProcessInspector inspector = ProcessInspector.forThisMachine();
         ProcessId self = inspector.process(pid).map(ProcessInfo::id).orElse(new ProcessId(pid, 0));
@@ -57,6 +62,7 @@ public final class SupervisorMain {
         NativePosix posix = nativeLoad.join();
         posix.startNewSession();
         boolean subreaper = posix.becomeChildSubreaper();
+        Path ledgerDirectory = resultOf(ledgerCheck);
         Ledger ledger = new Ledger(ledgerDirectory, self, ownerId);
         Supervisor supervisor = new Supervisor(posix, inspector, cgroups, ledger, owner, self);
         // Whatever breaks, on whichever thread, the trees are stopped before this process goes.
@@ -253,6 +259,15 @@ public final class SupervisorMain {
             }
         }
         Cgroups.ownCgroupDirectory();
+    }
+
+    /** The task's result, or its own exception (a refusal's message must reach the owner unwrapped). */
+    private static <T> T resultOf(FutureTask<T> task) throws Exception {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     private static void daemon(String name, Runnable body) {

@@ -41,21 +41,20 @@ public final class LinuxProcInspector implements ProcessInspector {
     }
 
     @Override
-    public Optional<Set<Integer>> childrenOf(int pid) {
+    public Optional<Set<Integer>> childrenOfMainThread(int pid) {
+        String task = Integer.toString(pid);
+        String list;
+        try {
+            list = Files.readString(
+                    proc.resolve(task).resolve("task").resolve(task).resolve("children"), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            return Optional.empty(); // a kernel without CONFIG_PROC_CHILDREN
+        }
         Set<Integer> children = new HashSet<>();
-        try (DirectoryStream<Path> tasks =
-                Files.newDirectoryStream(proc.resolve(Integer.toString(pid)).resolve("task"))) {
-            for (Path task : tasks) {
-                String list = Files.readString(task.resolve("children"), StandardCharsets.US_ASCII)
-                        .trim();
-                if (!list.isEmpty()) {
-                    for (String child : list.split(" ")) {
-                        children.add(Integer.parseInt(child));
-                    }
-                }
+        for (String child : list.trim().split(" ")) {
+            if (!child.isEmpty()) {
+                children.add(Integer.parseInt(child));
             }
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // a kernel without CONFIG_PROC_CHILDREN, or a thread that just ended
         }
         return Optional.of(children);
     }

@@ -21,10 +21,12 @@ public interface ProcessInspector {
     String commandLine(int pid);
 
     /**
-     * The direct children of a process, cheaply (Linux: /proc/PID/task/TID/children), or empty where this
-     * inspector cannot list them without a full snapshot.
+     * The direct children of a process's main thread, cheaply (Linux: one read of /proc/PID/task/PID/children),
+     * or empty where this inspector cannot list them without a full snapshot. Every orphan a subreaper adopts
+     * becomes a child of its main thread (the kernel picks the first live thread of the group), so this shows
+     * every adoption; children forked by other threads are not listed.
      */
-    default Optional<Set<Integer>> childrenOf(int pid) {
+    default Optional<Set<Integer>> childrenOfMainThread(int pid) {
         return Optional.empty();
     }
 
