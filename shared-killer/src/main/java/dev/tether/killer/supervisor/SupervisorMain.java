@@ -251,7 +251,13 @@ public final class SupervisorMain {
                 Protocol.class,
                 dev.tether.killer.stop.Escalation.class,
                 dev.tether.killer.stop.StopReport.class,
-                dev.tether.killer.tree.TreeMembership.class)) {
+                dev.tether.killer.tree.TreeMembership.class,
+                Adoptions.class,
+                LedgerMembers.class,
+                LogCap.class,
+                StateDirectory.class,
+                dev.tether.killer.state.FileOwnership.class,
+                dev.tether.killer.state.CurrentUser.class)) {
             try {
                 Class.forName(type.getName(), true, SupervisorMain.class.getClassLoader());
             } catch (ClassNotFoundException e) {
@@ -259,6 +265,9 @@ public final class SupervisorMain {
             }
         }
         Cgroups.ownCgroupDirectory();
+        // the checks a real start makes, so the archive holds the file-attribute classes they load
+        dev.tether.killer.state.FileOwnership.read(Paths.get(System.getProperty("java.io.tmpdir")));
+        dev.tether.killer.state.CurrentUser.uid();
     }
 
     /** The task's result, or its own exception (a refusal's message must reach the owner unwrapped). */
