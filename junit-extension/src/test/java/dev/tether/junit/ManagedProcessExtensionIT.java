@@ -77,8 +77,9 @@ class ManagedProcessExtensionIT {
 
     @Test
     void classScopedFixtureServesEveryTestOnceAndIsReapedAfterThem() {
-        run(selectClass(ClassScopeTestCases.class)).testEvents().assertStatistics(s -> s.succeeded(2)
-                .failed(0));
+        run(selectClass(ClassScopeTestCases.class))
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(2).failed(0));
         assertEquals(2, Seen.PIDS.size());
         assertEquals(Seen.PIDS.get(0), Seen.PIDS.get(1), "one process for the whole class");
         assertAllDead(Seen.PIDS);

@@ -53,8 +53,9 @@ public class StartMojo extends AbstractTetherMojo {
             throw fail(e);
         }
         running().addLast(group);
-        group.ports().forEach((name, port) -> project.getProperties()
-                .setProperty("tether.port." + name, Integer.toString(port)));
+        group.ports()
+                .forEach((name, port) ->
+                        project.getProperties().setProperty("tether.port." + name, Integer.toString(port)));
         try {
             StateFile.write(directory.toPath(), group);
         } catch (IOException e) {

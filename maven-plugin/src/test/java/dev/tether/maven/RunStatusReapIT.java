@@ -70,9 +70,7 @@ class RunStatusReapIT {
     }
 
     private void writeProject() throws IOException {
-        Files.writeString(
-                project.resolve("pom.xml"),
-                """
+        Files.writeString(project.resolve("pom.xml"), """
                 <project xmlns="http://maven.apache.org/POM/4.0.0">
                   <modelVersion>4.0.0</modelVersion>
                   <groupId>dev.tether.it</groupId>
@@ -103,8 +101,7 @@ class RunStatusReapIT {
                     </plugins>
                   </build>
                 </project>
-                """
-                        .formatted(System.getProperty("tether.version")));
+                """.formatted(System.getProperty("tether.version")));
     }
 
     private Process maven(String goal, Path log) throws IOException {
@@ -127,8 +124,10 @@ class RunStatusReapIT {
 
     /** Waits for tether:run to say it runs; returns every process of both trees. */
     private static List<ProcessId> awaitRunning(Path log) {
-        Os.await("tether:run to be ready; see " + log, SETTLE, () -> Os.readLines(log).stream()
-                .anyMatch(l -> l.contains("Tether: running; press Ctrl-C")));
+        Os.await(
+                "tether:run to be ready; see " + log,
+                SETTLE,
+                () -> Os.readLines(log).stream().anyMatch(l -> l.contains("Tether: running; press Ctrl-C")));
         List<ProcessId> processes = new ArrayList<>();
         Matcher ready = READY.matcher(String.join("\n", Os.readLines(log)));
         while (ready.find()) {

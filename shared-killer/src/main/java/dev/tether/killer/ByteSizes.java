@@ -20,13 +20,12 @@ public final class ByteSizes {
                     + "' is not a size. Write a number with an optional unit: 65536, 512k, 64m or 1g.");
         }
         long amount = Long.parseLong(matcher.group(1));
-        int shift =
-                switch (matcher.group(2)) {
-                    case "k" -> 10;
-                    case "m" -> 20;
-                    case "g" -> 30;
-                    default -> 0;
-                };
+        int shift = switch (matcher.group(2)) {
+            case "k" -> 10;
+            case "m" -> 20;
+            case "g" -> 30;
+            default -> 0;
+        };
         if (amount > (Long.MAX_VALUE >> shift) || amount << shift < 4096) {
             throw new InvalidSpecException("The " + what + " '" + text + "' is out of range: give at least 4k.");
         }

@@ -419,15 +419,17 @@ public final class ProcessSupervisor implements AutoCloseable {
             while (true) {
                 byte type = in.readByte();
                 switch (type) {
-                    case Protocol.HELLO -> hello.complete(new Hello(
-                            in.readInt(),
-                            in.readLong(),
-                            in.readBoolean(),
-                            Protocol.readString(in),
-                            Protocol.readString(in)));
-                    case Protocol.SPAWNED -> complete(in.readInt(), new Object[] {
-                        in.readInt(), in.readLong(), Protocol.readString(in), Protocol.readString(in)
-                    });
+                    case Protocol.HELLO ->
+                        hello.complete(new Hello(
+                                in.readInt(),
+                                in.readLong(),
+                                in.readBoolean(),
+                                Protocol.readString(in),
+                                Protocol.readString(in)));
+                    case Protocol.SPAWNED ->
+                        complete(in.readInt(), new Object[] {
+                            in.readInt(), in.readLong(), Protocol.readString(in), Protocol.readString(in)
+                        });
                     case Protocol.FAILED -> {
                         int id = in.readInt();
                         fail(id, new SupervisorException(Protocol.readString(in)));

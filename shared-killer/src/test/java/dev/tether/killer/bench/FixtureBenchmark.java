@@ -96,8 +96,10 @@ class FixtureBenchmark {
         rows.forEach(System.out::println);
         Files.writeString(
                 Paths.get("target", "benchmark-fixtures.md"), Figures.header() + "\n" + String.join("\n", rows) + "\n");
-        Os.await("no fixture process left", Duration.ofSeconds(5), () -> Os.carrying("TETHER_FIXTURE", "none")
-                .isEmpty());
+        Os.await(
+                "no fixture process left",
+                Duration.ofSeconds(5),
+                () -> Os.carrying("TETHER_FIXTURE", "none").isEmpty());
     }
 
     private FixtureGroup.Options options(ProcessSupervisor supervisor) {

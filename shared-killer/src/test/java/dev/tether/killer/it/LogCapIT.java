@@ -33,8 +33,10 @@ class LogCapIT {
         Path log = dir.resolve("yes.log");
         try (supervisor;
                 SpawnedTree tree = supervisor.spawn(TreeSpec.of("yes", List.of("yes", "flood"), dir, log))) {
-            Os.await("the log to be truncated with a note", Duration.ofSeconds(30), () -> firstLine(log)
-                    .startsWith("[tether] this log passed 1 MiB"));
+            Os.await(
+                    "the log to be truncated with a note",
+                    Duration.ofSeconds(30),
+                    () -> firstLine(log).startsWith("[tether] this log passed 1 MiB"));
 
             assertTrue(tree.stop().isClean());
         }

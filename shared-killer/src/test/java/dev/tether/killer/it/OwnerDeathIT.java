@@ -40,9 +40,12 @@ class OwnerDeathIT {
                 return owner.fixtures.stream().allMatch(id -> text.contains(" " + id));
             });
             ProcessHandle.of(owner.supervisorPid).orElseThrow().destroyForcibly();
-            Os.await("the supervisor to die", Duration.ofSeconds(5), () -> ProcessHandle.of(owner.supervisorPid)
-                    .map(h -> !h.isAlive())
-                    .orElse(true));
+            Os.await(
+                    "the supervisor to die",
+                    Duration.ofSeconds(5),
+                    () -> ProcessHandle.of(owner.supervisorPid)
+                            .map(h -> !h.isAlive())
+                            .orElse(true));
             owner.jvm.destroyForcibly();
             owner.jvm.waitFor();
             assertTrue(
@@ -51,8 +54,10 @@ class OwnerDeathIT {
 
             try (ProcessSupervisor next = ProcessSupervisor.launch(ledgers)) {
                 Os.awaitAllDead(owner.fixtures, Duration.ofSeconds(10));
-                Os.await("a notice of what was reaped", Duration.ofSeconds(5), () -> next.notices().stream()
-                        .anyMatch(n -> n.contains("Reaped leftovers of a crashed build")));
+                Os.await(
+                        "a notice of what was reaped",
+                        Duration.ofSeconds(5),
+                        () -> next.notices().stream().anyMatch(n -> n.contains("Reaped leftovers of a crashed build")));
                 assertTrue(
                         next.notices().stream().anyMatch(n -> n.contains("owner pid " + owner.jvm.pid())),
                         String.valueOf(next.notices()));

@@ -36,9 +36,10 @@ class SpawnIT {
 
         try (SpawnedTree tree = SUPERVISOR.get().spawn(spec)) {
             Path proc = Path.of("/proc", Integer.toString(tree.pid()));
-            Os.await("sleep to have exec'ed", Duration.ofSeconds(10), () -> Os.PROC
-                    .commandLine(tree.pid())
-                    .startsWith("sleep"));
+            Os.await(
+                    "sleep to have exec'ed",
+                    Duration.ofSeconds(10),
+                    () -> Os.PROC.commandLine(tree.pid()).startsWith("sleep"));
 
             assertEquals(work, Files.readSymbolicLink(proc.resolve("cwd")));
             try (Stream<Path> fds = Files.list(proc.resolve("fd"))) {
