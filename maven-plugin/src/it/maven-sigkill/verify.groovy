@@ -3,6 +3,7 @@ def log = new File(basedir, 'build.log').text
 assert new File(basedir, 'target/maven.pid').exists() : 'the IT ran and killed Maven'
 assert !log.contains('Tether stop:') : 'Maven died before the stop goal'
 def pids = new File(basedir, 'target/pids').readLines()*.trim().findAll { it }
+assert pids.every { it ==~ /\d+/ } : "pid files hold pids (Maven reads \$\$ as \$, so the POMs write \$\$\$\$): $pids"
 pids += (log =~ /Tether: web ready \(pid (\d+)\)/).collect { it[1] }
 assert pids.size() == 4 : pids
 // The supervisor sees its pipe close and stops every tree: wait for that, but not forever.

@@ -4,5 +4,6 @@ assert log.contains('BUILD FAILURE')
 assert log.contains("Fixture 'second' was not ready within 2s (waiting for tcp 127.0.0.1:never)")
 assert log.contains('| second is listening on nothing') : 'the log tail of the failing process is shown'
 def first = new File(basedir, 'target/first.pid').text.trim()
+assert first ==~ /\d+/ : "first.pid holds a pid: $first"
 assert !alive(first) : "the first process ($first) must be stopped when the second fails"
 true

@@ -3,16 +3,20 @@ package dev.tether.maven;
 import dev.tether.killer.InvalidSpecException;
 import dev.tether.killer.SupervisorException;
 import dev.tether.killer.TetherException;
+import dev.tether.killer.fixture.FixtureGroup;
 import dev.tether.killer.fixture.FixtureSpec;
 import dev.tether.killer.fixture.PortInUseException;
 import java.io.File;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import javax.inject.Inject;
+import javax.inject.Named;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.component.configurator.ComponentConfigurator;
@@ -63,12 +67,33 @@ abstract class AbstractTetherMojo extends AbstractMojo {
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     protected MojoExecution mojoExecution;
 
-    @Component(role = ComponentConfigurator.class, hint = "basic")
+    /**
+     * Surefire's and failsafe's switch: with no tests to run, their servers are not started either.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "skipTests", defaultValue = "false")
+    protected boolean skipTests;
+
+    /**
+     * Maven's switch that skips compiling and running tests: their servers are skipped too.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "maven.test.skip", defaultValue = "false")
+    protected boolean mavenTestSkip;
+
+    /** Maven's own configurator, which fills {@code <processes>} after the port placeholders are protected. */
+    @Inject
+    @Named("basic")
     protected ComponentConfigurator configurator;
 
     protected boolean skipping(String goal) {
-        if (skip || skipITs) {
-            getLog().info("Tether " + goal + " skipped (" + (skip ? "tether.skip" : "skipITs") + ")");
+        String because = skip
+                ? "tether.skip"
+                : skipITs ? "skipITs" : skipTests ? "skipTests" : mavenTestSkip ? "maven.test.skip" : null;
+        if (because != null) {
+            getLog().info("Tether " + goal + " skipped (" + because + ")");
             return true;
         }
         return false;
@@ -100,8 +125,7 @@ abstract class AbstractTetherMojo extends AbstractMojo {
 
     /** The groups tether:start left running for this project, newest last. */
     @SuppressWarnings("unchecked")
-    protected java.util.Deque<dev.tether.killer.fixture.FixtureGroup> running() {
-        return (java.util.Deque<dev.tether.killer.fixture.FixtureGroup>)
-                getPluginContext().computeIfAbsent(RUNNING, k -> new java.util.concurrent.ConcurrentLinkedDeque<>());
+    protected Deque<FixtureGroup> running() {
+        return (Deque<FixtureGroup>) getPluginContext().computeIfAbsent(RUNNING, k -> new ConcurrentLinkedDeque<>());
     }
 }

@@ -53,6 +53,8 @@ public class StartMojo extends AbstractTetherMojo {
             throw fail(e);
         }
         running().addLast(group);
+        SessionFixtures.started(session, group);
+        warnIfJvmOutlivesBuildsWithoutCleanup();
         group.ports()
                 .forEach((name, port) ->
                         project.getProperties().setProperty("tether.port." + name, Integer.toString(port)));
@@ -66,6 +68,22 @@ public class StartMojo extends AbstractTetherMojo {
             getLog().info("Tether: " + fixture.id() + " ready (pid " + fixture.pid() + ")"
                     + (fixture.ports().isEmpty() ? "" : ", ports " + fixture.ports()) + ", log " + fixture.logFile());
         }
-        getLog().info("Tether: " + group.fixtures().size() + " process(es) ready in " + took);
+        getLog().info("Tether: " + plural(group.fixtures().size(), "process", "processes") + " ready in " + took);
+    }
+
+    /**
+     * In the Maven daemon a failed build's processes would live as long as the daemon: only the session-end
+     * participant, which Maven loads with {@code <extensions>true</extensions>}, stops them in time.
+     */
+    private void warnIfJvmOutlivesBuildsWithoutCleanup() {
+        if (System.getProperty("mvnd.home") != null && !SessionFixtures.isCleanupActive()) {
+            getLog().warn("Tether: this build runs in the Maven daemon (mvnd), which outlives it; if the build fails"
+                    + " before tether:stop, its processes keep running until the daemon exits. Declare the plugin with"
+                    + " <extensions>true</extensions> so Tether stops them when the build ends.");
+        }
+    }
+
+    static String plural(int count, String one, String many) {
+        return count + " " + (count == 1 ? one : many);
     }
 }

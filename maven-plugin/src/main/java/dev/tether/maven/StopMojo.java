@@ -1,6 +1,5 @@
 package dev.tether.maven;
 
-import dev.tether.killer.TetherException;
 import dev.tether.killer.fixture.FixtureGroup;
 import dev.tether.killer.fixture.GroupStopReport;
 import java.io.IOException;
@@ -42,13 +41,18 @@ public class StopMojo extends AbstractTetherMojo {
                     + " in this build.");
             return;
         }
+        // Every group is stopped even when one fails; the build then fails once, with every problem.
         List<String> problems = new ArrayList<>();
+        List<Exception> causes = new ArrayList<>();
         for (FixtureGroup group = groups.pollLast(); group != null; group = groups.pollLast()) {
+            SessionFixtures.stopped(session, group);
             GroupStopReport report;
             try {
                 report = group.stop();
-            } catch (TetherException e) {
-                throw fail(e);
+            } catch (RuntimeException e) { // a TetherException, or a bug: the other groups still stop
+                problems.add(e.getMessage());
+                causes.add(e);
+                continue;
             }
             for (GroupStopReport.FixtureOutcome outcome : report.fixtures()) {
                 getLog().info("Tether stop: " + outcome.summary());
@@ -67,7 +71,9 @@ public class StopMojo extends AbstractTetherMojo {
             getLog().debug("cannot remove the state file: " + e.getMessage());
         }
         if (!problems.isEmpty()) {
-            throw new MojoFailureException("Tether: " + String.join("; ", problems));
+            MojoFailureException failure = new MojoFailureException("Tether: " + String.join("; ", problems));
+            causes.forEach(failure::addSuppressed);
+            throw failure;
         }
     }
 }

@@ -477,7 +477,9 @@ public final class ProcessSupervisor implements AutoCloseable {
     private static <T> void tell(Consumer<T> listener, T event) {
         try {
             listener.accept(event);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // e.g. NoClassDefFoundError once Maven closed the plugin's class realm at the end of a build: the
+            // reader thread must live on, or every pending request waits out its timeout
             System.err.println("[tether] a listener failed on " + event + ": " + e);
         }
     }
