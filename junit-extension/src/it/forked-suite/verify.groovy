@@ -10,4 +10,5 @@ while (pids.any { alive(it) } && System.currentTimeMillis() < deadline) {
     Thread.sleep(20)
 }
 assert pids.every { !alive(it) } : "survivors: ${pids.findAll { alive(it) }}"
+assert !log.contains("CloseableResource but not AutoCloseable") : "no JUnit version warns about the store values"
 true

@@ -21,8 +21,11 @@ import org.opentest4j.AssertionFailedError;
 /**
  * The fixtures of one scope (a class or a method). Stored in the scope's ExtensionContext store before they
  * start, so JUnit closes it (and so reaps them) even when the start fails half way or the test explodes.
+ * Both closeable kinds: JUnit before 5.13 closes only a {@code CloseableResource}; 5.13 and later close an
+ * {@code AutoCloseable} and warn about a value that is only the former (deprecated in JUnit 6).
  */
-final class ScopeFixtures implements ExtensionContext.Store.CloseableResource {
+@SuppressWarnings("deprecation")
+final class ScopeFixtures implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     private final String scope;
     private static final AtomicBoolean ANNOUNCED = new AtomicBoolean();
 
@@ -119,7 +122,7 @@ final class ScopeFixtures implements ExtensionContext.Store.CloseableResource {
 
     /** JUnit's safety net: reaps whatever is still running, without judging (the after-callbacks judge). */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (!stopped && group != null) {
             stopped = true;
             group.stop();
