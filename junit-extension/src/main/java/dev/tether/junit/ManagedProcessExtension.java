@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
@@ -33,14 +34,14 @@ public final class ManagedProcessExtension
                 context,
                 testClass,
                 testClass.getSimpleName(),
-                logDirectory(context).resolve(testClass.getSimpleName()));
+                logDirectory(context).resolve(directoryName(testClass)));
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
         String method = context.getRequiredTestMethod().getName();
         Path directory = logDirectory(context)
-                .resolve(context.getRequiredTestClass().getSimpleName())
+                .resolve(directoryName(context.getRequiredTestClass()))
                 .resolve(method + invocationSuffix(context));
         start(
                 context,
@@ -84,14 +85,26 @@ public final class ManagedProcessExtension
         }
     }
 
+    /**
+     * Every {@code @Fixture} parameter is ours, whatever its type: a wrong type gets our precise error instead of
+     * JUnit's "no ParameterResolver registered".
+     */
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.isAnnotated(Fixture.class) && parameter.getParameter().getType() == ProcessFixture.class;
+        return parameter.isAnnotated(Fixture.class);
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         String id = parameter.findAnnotation(Fixture.class).orElseThrow().value();
+        Class<?> type = parameter.getParameter().getType();
+        if (type != ProcessFixture.class) {
+            throw new ParameterResolutionException("@Fixture(\"" + id + "\") on parameter '"
+                    + parameter.getParameter().getName() + "' of "
+                    + parameter.getDeclaringExecutable().getName()
+                    + " has type " + type.getName() + "; a fixture is injected as " + ProcessFixture.class.getName()
+                    + ". Declare the parameter as ProcessFixture.");
+        }
         List<String> inScope = new ArrayList<>();
         for (Optional<ExtensionContext> scope = Optional.of(context);
                 scope.isPresent();
@@ -106,11 +119,19 @@ public final class ManagedProcessExtension
                 inScope.addAll(fixtures.ids());
             }
         }
-        throw new ExtensionConfigurationException("@Fixture(\"" + id + "\") on parameter '"
+        throw new ParameterResolutionException("@Fixture(\"" + id + "\") on parameter '"
                 + parameter.getParameter().getName() + "' of "
                 + parameter.getDeclaringExecutable().getName()
                 + ": no @ManagedProcess with that id is in scope (in scope: " + ScopeFixtures.describe(inScope)
                 + "). Declare @ManagedProcess(id = \"" + id + "\", ...) on the test class or method, or fix the id.");
+    }
+
+    /**
+     * The class's own log directory: its fully qualified name (nesting included), so that {@code a.ApiIT} and
+     * {@code b.ApiIT}, or two {@code @Nested class Inner}, running at once never share a log or a probe's file.
+     */
+    static String directoryName(Class<?> testClass) {
+        return testClass.getName().replace('$', '-').replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     private static Path logDirectory(ExtensionContext context) {

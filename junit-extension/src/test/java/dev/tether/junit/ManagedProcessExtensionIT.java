@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -137,9 +138,18 @@ class ManagedProcessExtensionIT {
         String unknown = rootOf(
                         failureOf(run(selectMethod(
                                 MisuseTestCases.class, "unknownFixtureId", ProcessFixture.class.getName()))),
-                        ExtensionConfigurationException.class)
+                        ParameterResolutionException.class)
                 .getMessage();
         assertTrue(unknown.contains("@Fixture(\"wbe\")") && unknown.contains("in scope: web"), unknown);
+        String wrongType = rootOf(
+                        failureOf(
+                                run(selectMethod(MisuseTestCases.class, "wrongParameterType", String.class.getName()))),
+                        ParameterResolutionException.class)
+                .getMessage();
+        assertTrue(
+                wrongType.contains("has type java.lang.String")
+                        && wrongType.contains("Declare the parameter as ProcessFixture"),
+                wrongType);
         String duplicate = rootOf(
                         failureOf(run(selectMethod(MisuseTestCases.class, "duplicateId"))),
                         ExtensionConfigurationException.class)
@@ -170,6 +180,27 @@ class ManagedProcessExtensionIT {
         results.testEvents().assertStatistics(s -> s.succeeded(6));
         assertEquals(6, new HashSet<>(Seen.PORTS).size(), "no two runs share a port: " + Seen.PORTS);
         assertEquals(6, new HashSet<>(Seen.PIDS).size());
+        assertAllDead(Seen.PIDS);
+    }
+
+    @Test
+    void classesWithTheSameSimpleNameRunningAtOnceNeverShareALog() {
+        EngineTestKit.engine("junit-jupiter")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
+                .selectors(
+                        selectClass(dev.tether.junit.cases.alpha.SameNameTestCases.class),
+                        selectClass(dev.tether.junit.cases.beta.SameNameTestCases.class))
+                .execute()
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(4));
+        assertEquals(4, Seen.LOGS.size(), "four scopes, four log files: " + Seen.LOGS.keySet());
+        Seen.LOGS.forEach((log, tail) -> {
+            String pkg = log.toString().contains(".alpha.") ? "alpha" : "beta";
+            String line = log.getFileName().toString().equals("inner.log") ? "inner of " + pkg : "I am " + pkg;
+            assertEquals(List.of(line), tail, log + " holds only its own fixture's output");
+        });
         assertAllDead(Seen.PIDS);
     }
 }

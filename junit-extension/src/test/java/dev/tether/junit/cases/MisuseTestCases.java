@@ -14,6 +14,10 @@ public class MisuseTestCases {
 
     @Test
     @ManagedProcess(id = "web", command = "sleep 300")
+    void wrongParameterType(@Fixture("web") String web) {}
+
+    @Test
+    @ManagedProcess(id = "web", command = "sleep 300")
     @ManagedProcess(id = "web", command = "sleep 301")
     void duplicateId() {}
 
