@@ -17,6 +17,8 @@ final class Fixture {
     final long spawnedAtNanos;
     final Path logFile;
     private final AtomicBoolean exitReported = new AtomicBoolean();
+    /** Set when its stop begins: the leader's exit is then our own doing, and its tree is being ended anyway. */
+    volatile boolean stopping;
 
     Fixture(
             String key,

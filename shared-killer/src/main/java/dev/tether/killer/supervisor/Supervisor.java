@@ -161,8 +161,11 @@ final class Supervisor {
             if (fixture != null) {
                 reportLeaderExit(fixture, exit.get());
                 // A launcher that exits leaves its daemons to the subreaper at this very moment: attribute them
-                // and record them in the ledger now, so not even a crash right after can strand them.
-                observe();
+                // and record them in the ledger now, so not even a crash right after can strand them. Not while
+                // its stop runs: that stop ends whatever it left, and would only compete for the CPU.
+                if (!fixture.stopping) {
+                    observe();
+                }
             }
         }
     }
@@ -194,6 +197,7 @@ final class Supervisor {
 
     /** Stops a tree whose adoptees are attributed already. */
     private StopReport stopAttributed(Fixture fixture, StopPolicy policy) throws InterruptedException {
+        fixture.stopping = true;
         StopReport report = Escalation.realTime(policy).run(fixture.key, tree(fixture));
         SupervisedTree everywhere = tree(fixture).withoutCgroupShortcut();
         if (fixture.cgroup.isPresent() && !everywhere.aliveMembers().isEmpty()) {
