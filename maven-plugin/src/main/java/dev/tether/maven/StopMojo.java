@@ -1,5 +1,6 @@
 package dev.tether.maven;
 
+import dev.tether.killer.SupervisorException;
 import dev.tether.killer.fixture.FixtureGroup;
 import dev.tether.killer.fixture.GroupStopReport;
 import java.io.IOException;
@@ -71,9 +72,16 @@ public class StopMojo extends AbstractTetherMojo {
             getLog().debug("cannot remove the state file: " + e.getMessage());
         }
         if (!problems.isEmpty()) {
-            MojoFailureException failure = new MojoFailureException("Tether: " + String.join("; ", problems));
+            String message = "Tether: " + String.join("; ", problems);
+            // A broken environment (the supervisor gone) is an execution error, as everywhere in the plugin.
+            Exception failure = causes.stream().anyMatch(c -> c instanceof SupervisorException)
+                    ? new MojoExecutionException(message)
+                    : new MojoFailureException(message);
             causes.forEach(failure::addSuppressed);
-            throw failure;
+            if (failure instanceof MojoExecutionException execution) {
+                throw execution;
+            }
+            throw (MojoFailureException) failure;
         }
     }
 }

@@ -11,6 +11,7 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -143,11 +145,10 @@ class SessionEndIT {
             log = project.resolve("maven.log");
             Path mavenHome = Paths.get(System.getProperty("maven.home"));
             List<String> classpath = new ArrayList<>();
-            try (Stream<Path> jars = Files.list(mavenHome.resolve("lib"))) {
-                jars.filter(p -> p.toString().endsWith(".jar")).forEach(p -> classpath.add(p.toString()));
-            }
-            try (Stream<Path> jars = Files.list(mavenHome.resolve("boot"))) {
-                jars.filter(p -> p.toString().endsWith(".jar")).forEach(p -> classpath.add(p.toString()));
+            for (String folder : List.of("lib", "boot")) { // Maven's own jars, as bin/mvn puts them together
+                try (Stream<Path> jars = Files.list(mavenHome.resolve(folder))) {
+                    jars.filter(p -> p.toString().endsWith(".jar")).forEach(p -> classpath.add(p.toString()));
+                }
             }
             classpath.add(Paths.get(EmbeddedMaven.class
                             .getProtectionDomain()
@@ -167,7 +168,7 @@ class SessionEndIT {
                     .redirectError(log.toFile());
             builder.environment().put(Os.TEST_MARKER, "session-end");
             jvm = builder.start();
-            requests = new java.io.OutputStreamWriter(jvm.getOutputStream(), StandardCharsets.UTF_8);
+            requests = new OutputStreamWriter(jvm.getOutputStream(), StandardCharsets.UTF_8);
             answers = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
         }
 
@@ -185,7 +186,7 @@ class SessionEndIT {
         @Override
         public void close() throws Exception {
             requests.close();
-            if (!jvm.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!jvm.waitFor(60, TimeUnit.SECONDS)) {
                 jvm.destroyForcibly();
             }
         }
