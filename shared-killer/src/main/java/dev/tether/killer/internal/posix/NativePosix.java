@@ -177,9 +177,7 @@ public final class NativePosix {
             if (linux != null && hasCloseFrom) {
                 check("addclosefrom", linux.posix_spawn_file_actions_addclosefrom_np(fileActions, 3));
             } else if (linux != null) {
-                for (int fd : openDescriptorsFrom(3)) {
-                    check("addclose " + fd, libc.posix_spawn_file_actions_addclose(fileActions, fd));
-                }
+                addCloseEveryDescriptor(fileActions);
             }
 
             IntByReference pid = new IntByReference();
@@ -233,7 +231,28 @@ public final class NativePosix {
         }
     }
 
+    /**
+     * Without addclosefrom_np: a close action for every descriptor that is open now, and for every number up to
+     * {@link #CONCURRENT_OPEN_MARGIN} above the highest. Other supervisor threads open files while this spawn is
+     * prepared (the ledger, /proc reads); the kernel gives each new one the lowest free number, so they land in
+     * that range and are not inherited either. Closing a number that is not open is ignored by the child.
+     */
+    private void addCloseEveryDescriptor(Pointer fileActions) throws SpawnException {
+        List<Integer> open = openDescriptorsFrom(3);
+        int highest = open.stream().mapToInt(Integer::intValue).max().orElse(2);
+        for (int fd = 3; fd <= highest; fd++) {
+            check("addclose " + fd, libc.posix_spawn_file_actions_addclose(fileActions, fd));
+        }
+        for (int fd = highest + 1; fd <= highest + CONCURRENT_OPEN_MARGIN; fd++) {
+            if (libc.posix_spawn_file_actions_addclose(fileActions, fd) != 0) {
+                break; // past the descriptor limit: no file can be open there
+            }
+        }
+    }
+
     /** This process's open descriptors from {@code from} up, as /proc lists them (glibc before 2.34). */
+    private static final int CONCURRENT_OPEN_MARGIN = 64;
+
     private static List<Integer> openDescriptorsFrom(int from) throws SpawnException {
         List<Integer> fds = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(Paths.get("/proc/self/fd"))) {
