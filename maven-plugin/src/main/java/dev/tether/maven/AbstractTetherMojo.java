@@ -9,7 +9,6 @@ import dev.tether.killer.fixture.PortInUseException;
 import java.io.File;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import javax.inject.Inject;
 import javax.inject.Named;
 import org.apache.maven.execution.MavenSession;
@@ -23,9 +22,6 @@ import org.codehaus.plexus.component.configurator.ComponentConfigurator;
 
 /** The parameters every Tether goal shares, and the one translation of engine errors into Maven's idiom. */
 abstract class AbstractTetherMojo extends AbstractMojo {
-    /** Key of the running groups in the plugin context (per project), shared by start and stop. */
-    static final String RUNNING = "dev.tether.maven.running";
-
     /**
      * The processes to run: see {@link ProcessConfig}. {@code ${tether.port.NAME}} works in every value.
      *
@@ -123,9 +119,8 @@ abstract class AbstractTetherMojo extends AbstractMojo {
         return new MojoFailureException(e.getMessage(), e);
     }
 
-    /** The groups tether:start left running for this project, newest last. */
-    @SuppressWarnings("unchecked")
+    /** The groups tether:start left running for this project in this session, newest last. */
     protected Deque<FixtureGroup> running() {
-        return (Deque<FixtureGroup>) getPluginContext().computeIfAbsent(RUNNING, k -> new ConcurrentLinkedDeque<>());
+        return SessionFixtures.running(session, project);
     }
 }

@@ -53,7 +53,6 @@ public class StartMojo extends AbstractTetherMojo {
             throw fail(e);
         }
         running().addLast(group);
-        SessionFixtures.started(session, group);
         warnIfJvmOutlivesBuildsWithoutCleanup();
         group.ports()
                 .forEach((name, port) ->

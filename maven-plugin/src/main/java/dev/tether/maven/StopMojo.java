@@ -46,7 +46,6 @@ public class StopMojo extends AbstractTetherMojo {
         List<String> problems = new ArrayList<>();
         List<Exception> causes = new ArrayList<>();
         for (FixtureGroup group = groups.pollLast(); group != null; group = groups.pollLast()) {
-            SessionFixtures.stopped(session, group);
             GroupStopReport report;
             try {
                 report = group.stop();

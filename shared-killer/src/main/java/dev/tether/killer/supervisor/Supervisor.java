@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,10 +53,11 @@ final class Supervisor {
     /** Adopted orphans that several running fixtures could have made, with those fixtures' keys. */
     private final Map<ProcessId, List<String>> unclaimed = new ConcurrentHashMap<>();
     /**
-     * Pids of adopted orphans already claimed by a fixture. They stay our children until the reaper collects
-     * them, so the pid cannot name anyone else meanwhile: no need to judge them again.
+     * Our children already claimed by a running fixture (pid to its key). They stay our children until the
+     * reaper collects them, so the pid cannot name anyone else meanwhile: no need to judge them again while that
+     * fixture runs. Its stop forgets them, so one that survives the stop is judged as a late escapee.
      */
-    private final Set<Integer> claimedChildren = ConcurrentHashMap.newKeySet();
+    private final Map<Integer, String> claimedChildren = new ConcurrentHashMap<>();
 
     private final Object childArrived = new Object();
     /** Set once every tree is stopped and the ledger removed (guarded by this). */
@@ -207,6 +209,7 @@ final class Supervisor {
         }
         fixtures.remove(fixture.key, fixture);
         byLeaderPid.remove(fixture.leader().pid(), fixture);
+        claimedChildren.values().removeIf(fixture.key::equals); // a survivor is judged again, as a late escapee
         // Anything of this tree was forked before now: the end of its life, for judging later adoptees.
         adoptions.stopped(fixture.key, fixture.leader().startTime(), inspector.startTimeFloor() + 2);
         List<ProcessId> undecided = unclaimed.entrySet().stream()
@@ -343,7 +346,7 @@ final class Supervisor {
         boolean nothingNew = children.isPresent()
                 && unclaimed.isEmpty()
                 && children.get().stream()
-                        .allMatch(pid -> byLeaderPid.containsKey(pid) || claimedChildren.contains(pid));
+                        .allMatch(pid -> byLeaderPid.containsKey(pid) || claimedChildren.containsKey(pid));
         if (!nothingNew) {
             attributeAdoptees(inspector.snapshot());
         }
@@ -355,18 +358,18 @@ final class Supervisor {
      * unclaimed while several running fixtures could have made it.
      */
     private synchronized void attributeAdoptees(ProcessTable table) {
-        Set<Integer> claimed = new HashSet<>();
+        Map<Integer, String> claimed = new HashMap<>();
         int knownBefore = 0;
         int knownAfter = 0;
         for (Fixture fixture : fixtures.values()) {
             knownBefore += fixture.membership.known().size();
-            tree(fixture).members(table).forEach(p -> claimed.add(p.pid()));
+            tree(fixture).members(table).forEach(p -> claimed.put(p.pid(), fixture.key));
             knownAfter += fixture.membership.known().size();
         }
         boolean changed = knownAfter != knownBefore;
         for (ProcessInfo adoptee : table.childrenOf(self.pid())) {
-            if (claimed.contains(adoptee.pid())) {
-                claimedChildren.add(adoptee.pid()); // a member by cgroup, group, cookie or ancestry
+            if (claimed.containsKey(adoptee.pid())) {
+                claimedChildren.put(adoptee.pid(), claimed.get(adoptee.pid())); // by cgroup, group, cookie, ancestry
                 continue;
             }
             if (adoptee.isDead() || byLeaderPid.containsKey(adoptee.pid())) {
@@ -375,7 +378,7 @@ final class Supervisor {
             Adoptions.Verdict verdict = adoptions.judge(adoptee);
             if (verdict instanceof Adoptions.Claim claim && fixtures.containsKey(claim.key())) {
                 fixtures.get(claim.key()).membership.claim(adoptee.id());
-                claimedChildren.add(adoptee.pid());
+                claimedChildren.put(adoptee.pid(), claim.key());
                 unclaimed.remove(adoptee.id());
                 changed = true;
             } else if (verdict instanceof Adoptions.Ambiguous ambiguous) {

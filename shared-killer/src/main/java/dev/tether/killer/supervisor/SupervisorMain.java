@@ -47,7 +47,7 @@ public final class SupervisorMain {
         CompletableFuture<NativePosix> nativeLoad = CompletableFuture.supplyAsync(() -> NativePosix.get(fallbackSpawn));
         ProcessId ownerId = ProcessId.parse(args[0]);
         // Ledgers are evidence for what to kill: read and written only in a directory private to this user. The
-        // check runs beside the JNA load and the work below; its result is needed only after HELLO.
+        // check runs beside the JNA load and the work below; its result is needed when the ledger is made.
         FutureTask<Path> ledgerCheck =
                 new FutureTask<>(() -> StateDirectory.at(Paths.get(args[1])).path());
         daemon("tether-state-check", ledgerCheck);

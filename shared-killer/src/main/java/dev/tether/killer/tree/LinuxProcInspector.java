@@ -51,10 +51,14 @@ public final class LinuxProcInspector implements ProcessInspector {
             return Optional.empty(); // a kernel without CONFIG_PROC_CHILDREN
         }
         Set<Integer> children = new HashSet<>();
-        for (String child : list.trim().split(" ")) {
-            if (!child.isEmpty()) {
-                children.add(Integer.parseInt(child));
+        try {
+            for (String child : list.trim().split(" ")) {
+                if (!child.isEmpty()) {
+                    children.add(Integer.parseInt(child));
+                }
             }
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // not what the kernel writes: the caller takes a full snapshot instead
         }
         return Optional.of(children);
     }
