@@ -3,6 +3,9 @@ package dev.tether.maven;
 import dev.tether.killer.ProcessSupervisor;
 import dev.tether.killer.TetherException;
 import dev.tether.killer.fixture.FixtureGroup;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -10,7 +13,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 
 /**
  * Starts the configured processes and keeps them running until Ctrl-C, for running the integration tests
- * from an IDE against them. Ctrl-C (or any end of Maven) stops every tree.
+ * from an IDE against them. Ctrl-C (or any end of Maven) stops every tree and removes the state file.
  *
  * @since 0.1.0
  */
@@ -23,6 +26,8 @@ public class RunMojo extends StartMojo {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        // Resolved now: at shutdown only what is loaded already is sure to work (java.nio is the JDK's own).
+        Path stateFile = directory.toPath().resolve(StateFile.STATE);
         // Before the supervisor's own shutdown, so each tree is stopped (and reported) with its policy.
         ProcessSupervisor.shared().beforeShutdown(() -> {
             for (FixtureGroup group = running().pollLast();
@@ -33,6 +38,11 @@ public class RunMojo extends StartMojo {
                 } catch (TetherException e) {
                     System.err.println("[ERROR] Tether stop: " + e.getMessage());
                 }
+            }
+            try {
+                Files.deleteIfExists(stateFile); // nothing runs any more: tether:status must not say otherwise
+            } catch (IOException e) {
+                System.err.println("[WARNING] Tether: cannot remove " + stateFile + ": " + e.getMessage());
             }
             stopped.countDown();
         });

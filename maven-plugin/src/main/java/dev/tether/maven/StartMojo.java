@@ -58,7 +58,7 @@ public class StartMojo extends AbstractTetherMojo {
                 .forEach((name, port) ->
                         project.getProperties().setProperty("tether.port." + name, Integer.toString(port)));
         try {
-            StateFile.write(directory.toPath(), group);
+            StateFile.write(directory.toPath(), running());
         } catch (IOException e) {
             getLog().warn("Cannot write " + directory + ": " + e.getMessage() + "; tether:status will not see it");
         }

@@ -4,17 +4,13 @@ import dev.tether.killer.stop.Escalation;
 import dev.tether.killer.stop.StopPolicy;
 import dev.tether.killer.stop.StopReport;
 import dev.tether.killer.stop.StopTarget;
-import dev.tether.killer.supervisor.LedgerMembers;
 import dev.tether.killer.tree.ProcessId;
 import dev.tether.killer.tree.ProcessInfo;
 import dev.tether.killer.tree.ProcessInspector;
-import dev.tether.killer.tree.ProcessTable;
-import dev.tether.killer.tree.TreeMembership;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,14 +22,11 @@ import java.util.Set;
 /**
  * What the owner does when its supervisor died unexpectedly (OOM killer, a stray {@code kill -9}): it stops
  * every tree the supervisor held itself, in plain Java, from what it knows of each (leader pid and start time,
- * process group, cookie, cgroup) and the members the supervisor's ledger recorded. Fast rather than gentle:
+ * process group, cookie, cgroup: its {@link TreeRecord}) and the members the supervisor's ledger recorded. Fast rather than gentle:
  * TERM, at most {@link #GRACE} for the tree to go, then KILL, so everything is gone within about a second.
  */
 final class OrphanedTrees {
     static final Duration GRACE = Duration.ofMillis(500);
-
-    /** What the owner knows of one tree. */
-    record Known(String id, ProcessId leader, String cookie, Optional<Path> cgroup) {}
 
     private final ProcessInspector inspector;
 
@@ -41,14 +34,16 @@ final class OrphanedTrees {
         this.inspector = inspector;
     }
 
-    List<StopReport> stopAll(Collection<Known> trees, Map<String, List<ProcessId>> recordedMembers, int supervisorPid) {
+    List<StopReport> stopAll(
+            Collection<TreeRecord> trees, Map<String, List<ProcessId>> recordedMembers, int supervisorPid) {
         List<StopReport> reports = new ArrayList<>();
-        for (Known tree : trees) {
-            TreeMembership membership = new TreeMembership(
-                    tree.leader(), tree.cookie(), recordedMembers.getOrDefault(tree.id(), List.of()));
+        Set<Integer> excluded = Set.of((int) ProcessHandle.current().pid(), supervisorPid);
+        for (TreeRecord tree : trees) {
+            RecordedTree found =
+                    new RecordedTree(tree, recordedMembers.getOrDefault(tree.id(), List.of()), inspector, excluded);
             try {
                 reports.add(Escalation.realTime(StopPolicy.gracefulThenKill(Signal.TERM, GRACE))
-                        .run(tree.id(), new Target(membership, tree.cgroup(), supervisorPid)));
+                        .run(tree.id(), new Target(found)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -57,30 +52,17 @@ final class OrphanedTrees {
         return reports;
     }
 
-    /** A tree seen from the owner: /proc (or ps) for members, ProcessHandle for signals, cgroup.kill if any. */
+    /** A tree seen from the owner: the supervisor's membership rules, ProcessHandle for signals, cgroup.kill. */
     private final class Target implements StopTarget {
-        private final TreeMembership membership;
-        private final Optional<Path> cgroup;
-        private final Set<Integer> excluded;
+        private final RecordedTree tree;
 
-        Target(TreeMembership membership, Optional<Path> cgroup, int supervisorPid) {
-            this.membership = membership;
-            this.cgroup = cgroup;
-            this.excluded = Set.of((int) ProcessHandle.current().pid(), supervisorPid);
+        Target(RecordedTree tree) {
+            this.tree = tree;
         }
 
         @Override
         public Collection<ProcessInfo> aliveMembers() {
-            ProcessTable table = inspector.snapshot();
-            return membership
-                    .members(table, cgroupPids(), pid -> inspector.environmentVariable(pid, "TETHER_FIXTURE"), excluded)
-                    .stream()
-                    .filter(p -> !p.isDead())
-                    .toList();
-        }
-
-        private Set<Integer> cgroupPids() {
-            return cgroup.map(LedgerMembers::pidsInCgroup).orElse(Set.of());
+            return tree.aliveMembers();
         }
 
         @Override
@@ -98,7 +80,9 @@ final class OrphanedTrees {
 
         @Override
         public void killAll() {
-            cgroup.map(c -> c.resolve("cgroup.kill"))
+            tree.record()
+                    .cgroup()
+                    .map(c -> c.resolve("cgroup.kill"))
                     .filter(kill -> Files.isRegularFile(kill, LinkOption.NOFOLLOW_LINKS))
                     .ifPresent(kill -> {
                         try {

@@ -5,6 +5,7 @@ import dev.tether.killer.stop.StopPolicy;
 import dev.tether.killer.stop.StopReport;
 import dev.tether.killer.supervisor.LedgerMembers;
 import dev.tether.killer.supervisor.Protocol;
+import dev.tether.killer.tree.ProcessId;
 import dev.tether.killer.tree.ProcessInfo;
 import dev.tether.killer.tree.ProcessInspector;
 import java.io.BufferedInputStream;
@@ -46,7 +47,7 @@ public final class ProcessSupervisor implements AutoCloseable {
     private final Path logFile;
     private final Path ledgerDirectory;
     /** What the owner knows of each running tree, to stop it itself should the supervisor die. */
-    private final Map<String, OrphanedTrees.Known> trees = new ConcurrentHashMap<>();
+    private final Map<String, TreeRecord> trees = new ConcurrentHashMap<>();
 
     private volatile boolean closing;
     /** Set when the supervisor died unexpectedly: what happened and what the owner reaped in its place. */
@@ -126,7 +127,12 @@ public final class ProcessSupervisor implements AutoCloseable {
 
     /** Starts a new supervisor with the default ledger directory. Most callers want {@link #shared()}. */
     public static ProcessSupervisor launch() {
-        return launch(StateDirectory.forThisUser().subdirectory("ledgers").path());
+        return launch(defaultLedgerDirectory());
+    }
+
+    /** Where this user's supervisors keep their ledgers unless told otherwise: verified, created when missing. */
+    static Path defaultLedgerDirectory() {
+        return StateDirectory.forThisUser().subdirectory("ledgers").path();
     }
 
     /** Starts a new supervisor that keeps (and sweeps) its ledger in {@code ledgerDirectory}. */
@@ -214,16 +220,15 @@ public final class ProcessSupervisor implements AutoCloseable {
             Protocol.writePolicy(o, spec.stopPolicy());
         });
         policies.put(spec.id(), spec.stopPolicy());
-        SpawnedTree tree = new SpawnedTree(this, spec, (Integer) reply[0], (Long) reply[1], (String) reply[2]);
         String cgroup = (String) reply[3];
-        trees.put(
+        TreeRecord record = new TreeRecord(
                 spec.id(),
-                new OrphanedTrees.Known(
-                        spec.id(),
-                        tree.leader(),
-                        tree.cookie(),
-                        cgroup.isEmpty() ? Optional.empty() : Optional.of(Path.of(cgroup))));
-        return tree;
+                new ProcessId((Integer) reply[0], (Long) reply[1]),
+                (String) reply[2],
+                cgroup.isEmpty() ? Optional.empty() : Optional.of(Path.of(cgroup)),
+                (int) process.pid());
+        trees.put(spec.id(), record);
+        return new SpawnedTree(this, spec, record);
     }
 
     /** Stops a tree with the policy it was spawned with. */
@@ -477,9 +482,10 @@ public final class ProcessSupervisor implements AutoCloseable {
     private static <T> void tell(Consumer<T> listener, T event) {
         try {
             listener.accept(event);
-        } catch (RuntimeException | LinkageError e) {
-            // e.g. NoClassDefFoundError once Maven closed the plugin's class realm at the end of a build: the
-            // reader thread must live on, or every pending request waits out its timeout
+        } catch (LinkageError e) {
+            // NoClassDefFoundError once Maven closed the plugin's class realm at the end of a build: nobody is
+            // left to hear the event. The reader thread must live on, or every pending request waits out its timeout.
+        } catch (RuntimeException e) {
             System.err.println("[tether] a listener failed on " + event + ": " + e);
         }
     }
@@ -489,7 +495,7 @@ public final class ProcessSupervisor implements AutoCloseable {
      * owner does, at once, and every later request fails naming the death and what was reaped.
      */
     private void reapInPlaceOfTheSupervisor(IOException cause) {
-        List<OrphanedTrees.Known> orphaned = List.copyOf(trees.values());
+        List<TreeRecord> orphaned = List.copyOf(trees.values());
         List<StopReport> reports = new OrphanedTrees(ProcessInspector.forThisMachine())
                 .stopAll(orphaned, LedgerMembers.of(ledgerDirectory, (int) process.pid()), (int) process.pid());
         String reaped = reports.stream()

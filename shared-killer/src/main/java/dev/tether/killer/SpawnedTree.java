@@ -11,15 +11,13 @@ import java.util.List;
 public final class SpawnedTree implements AutoCloseable {
     private final ProcessSupervisor supervisor;
     private final TreeSpec spec;
-    private final ProcessId leader;
-    private final String cookie;
+    private final TreeRecord record;
     private volatile StopReport stopReport;
 
-    SpawnedTree(ProcessSupervisor supervisor, TreeSpec spec, int pid, long startTime, String cookie) {
+    SpawnedTree(ProcessSupervisor supervisor, TreeSpec spec, TreeRecord record) {
         this.supervisor = supervisor;
         this.spec = spec;
-        this.leader = new ProcessId(pid, startTime);
-        this.cookie = cookie;
+        this.record = record;
     }
 
     public String id() {
@@ -27,16 +25,21 @@ public final class SpawnedTree implements AutoCloseable {
     }
 
     public int pid() {
-        return leader.pid();
+        return record.leader().pid();
     }
 
     public ProcessId leader() {
-        return leader;
+        return record.leader();
+    }
+
+    /** What identifies this tree to a process that did not start it (see {@link RecordedTree}). */
+    public TreeRecord record() {
+        return record;
     }
 
     /** The value of TETHER_FIXTURE in the environment of every process of this tree that kept its environment. */
     public String cookie() {
-        return cookie;
+        return record.cookie();
     }
 
     public Path logFile() {
@@ -49,7 +52,7 @@ public final class SpawnedTree implements AutoCloseable {
 
     /** True while the leader (this exact process, not a reuse of its pid) is alive and not a zombie. */
     public boolean isLeaderAlive() {
-        return ProcessInspector.forThisMachine().isRunning(leader);
+        return ProcessInspector.forThisMachine().isRunning(record.leader());
     }
 
     public List<ProcessInfo> members() {

@@ -12,28 +12,48 @@ import java.util.Optional;
  * Who an orphan belongs to when the subreaper adopts it and nothing else tells (no cgroup, no cookie, no
  * process group, no ancestry seen). Every descendant of the supervisor descends from exactly one fixture, so
  * an adoptee was forked by a member of a fixture whose tree lived when the adoptee started. The fixtures whose
- * life (leader start to the end of its stop) contains the adoptee's start time are its <em>candidates</em>:
+ * life (leader start to the end of its stop) contains the adoptee's start time are its <em>candidates</em>.
+ * An orphan is adopted only when its parent dies, so the candidate that made it lost a process after the
+ * orphan started: its <em>suspects</em> are the candidates that lost a member the supervisor knew (its launcher
+ * exiting, as a daemonizing fixture's does) at or after the orphan's start, or were stopped since.
  * <ul>
- *   <li>one candidate, still running: the adoptee is that fixture's;
+ *   <li>one candidate, still running, or several of which exactly one, still running, is a suspect: the
+ *       adoptee is that fixture's;
  *   <li>one candidate, already stopped: a late escapee of that fixture, to be killed at once;
- *   <li>several candidates: it cannot be told which; it stays <em>unclaimed</em>, is named in stop reports,
- *       recorded in the ledger, and killed when the last of its candidates stops (or with the owner). It is
- *       never handed to a fixture that started after an older one that could have made it.
+ *   <li>otherwise it cannot be told which; it stays <em>unclaimed</em>, is named in stop reports, recorded in
+ *       the ledger, and killed when the last of its candidates stops (or with the owner).
  * </ul>
+ * The suspect rule can be wrong in one case: a process the supervisor never saw (it lived between two looks)
+ * orphans the adoptee in one fixture while another fixture loses a known process in the same moment. Then the
+ * adoptee ends with the wrong fixture's stop, still within the build. Without it, every daemon whose fixture
+ * starts beside another one would stay unclaimed where there are no cgroups.
  * Pure logic over start times (clock ticks since boot), so the rules are unit-tested on made-up tables.
  */
 final class Adoptions {
     /** Remembered lives, stopped ones included, so a late escapee of a stopped fixture is still recognised. */
     private static final int MAX_REMEMBERED = 4096;
 
-    /** One fixture's life in start-time ticks; {@code endTicks} is {@link Long#MAX_VALUE} while it runs. */
-    record Life(String key, long startTicks, long endTicks) {
+    /**
+     * One fixture's life in start-time ticks; {@code endTicks} is {@link Long#MAX_VALUE} while it runs, and
+     * {@code lastLossTicks} when the supervisor last noticed one of its known processes gone ({@link Long#MIN_VALUE}
+     * when never).
+     */
+    record Life(String key, long startTicks, long endTicks, long lastLossTicks) {
+        Life(String key, long startTicks, long endTicks) {
+            this(key, startTicks, endTicks, Long.MIN_VALUE);
+        }
+
         boolean running() {
             return endTicks == Long.MAX_VALUE;
         }
 
         boolean contains(long ticks) {
             return startTicks <= ticks && ticks <= endTicks;
+        }
+
+        /** Lost a process (or was stopped) at or after {@code ticks}: it may have orphaned what started then. */
+        boolean lostAProcessSince(long ticks) {
+            return lastLossTicks >= ticks || !running() && endTicks >= ticks;
         }
     }
 
@@ -62,7 +82,13 @@ final class Adoptions {
     }
 
     synchronized void stopped(String key, long startTicks, long endTicks) {
-        lives.computeIfPresent(key + "#" + startTicks, (k, life) -> new Life(key, startTicks, endTicks));
+        lives.computeIfPresent(
+                key + "#" + startTicks, (k, life) -> new Life(key, startTicks, endTicks, life.lastLossTicks()));
+    }
+
+    /** The supervisor noticed, at {@code ticks}, that a process it knew in this running fixture is gone. */
+    synchronized void lost(String key, long startTicks, long ticks) {
+        lives.computeIfPresent(key + "#" + startTicks, (k, life) -> new Life(key, startTicks, life.endTicks(), ticks));
     }
 
     synchronized Verdict judge(ProcessInfo adoptee) {
@@ -78,9 +104,15 @@ final class Adoptions {
         }
         List<String> running =
                 candidates.stream().filter(Life::running).map(Life::key).toList();
+        List<Life> suspects = candidates.stream()
+                .filter(life -> life.lostAProcessSince(adoptee.startTime()))
+                .toList();
         if (candidates.size() == 1) {
             Life only = candidates.get(0);
             return only.running() ? new Claim(only.key()) : new LateEscapee(only.key());
+        }
+        if (suspects.size() == 1 && suspects.get(0).running()) {
+            return new Claim(suspects.get(0).key());
         }
         if (running.isEmpty()) {
             return new Orphaned(candidates.stream().map(Life::key).toList());

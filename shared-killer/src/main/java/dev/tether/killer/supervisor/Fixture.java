@@ -2,10 +2,13 @@ package dev.tether.killer.supervisor;
 
 import dev.tether.killer.stop.StopPolicy;
 import dev.tether.killer.tree.ProcessId;
+import dev.tether.killer.tree.ProcessTable;
 import dev.tether.killer.tree.TreeMembership;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One tree the supervisor owns: who leads it, how to find its members, and how to stop it. */
@@ -17,6 +20,8 @@ final class Fixture {
     final long spawnedAtNanos;
     final Path logFile;
     private final AtomicBoolean exitReported = new AtomicBoolean();
+    /** Known members seen gone, so each loss counts once as evidence (see {@link Adoptions}). */
+    private final Set<ProcessId> lost = new HashSet<>();
     /** Set when its stop begins: the leader's exit is then our own doing, and its tree is being ended anyway. */
     volatile boolean stopping;
 
@@ -42,6 +47,17 @@ final class Fixture {
     /** True exactly once: the leader's exit is reported to the owner a single time, whoever notices it first. */
     boolean claimExitReport() {
         return exitReported.compareAndSet(false, true);
+    }
+
+    /** True when a member in {@code known} is gone (or a zombie) from {@code table} for the first time. */
+    synchronized boolean noticeLosses(Set<ProcessId> known, ProcessTable table) {
+        boolean any = false;
+        for (ProcessId member : known) {
+            if (!table.isAlive(member) && lost.add(member)) {
+                any = true;
+            }
+        }
+        return any;
     }
 
     Ledger.Entry ledgerEntry() {

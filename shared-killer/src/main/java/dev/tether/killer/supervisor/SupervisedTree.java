@@ -16,8 +16,6 @@ import java.util.Set;
 
 /** A fixture's tree as the OS shows it: membership over fresh /proc snapshots, signals through kill(2). */
 final class SupervisedTree implements StopTarget {
-    static final String COOKIE_VARIABLE = "TETHER_FIXTURE";
-
     private final TreeMembership membership;
     private final Optional<Path> cgroup;
     private final Optional<Cgroups> cgroups;
@@ -48,7 +46,7 @@ final class SupervisedTree implements StopTarget {
     Set<ProcessInfo> members(ProcessTable table) {
         Set<Integer> inCgroup = cgroup.map(Cgroups::pids).orElse(Set.of());
         return membership.members(
-                table, inCgroup, pid -> inspector.environmentVariable(pid, COOKIE_VARIABLE), excluded);
+                table, inCgroup, pid -> inspector.environmentVariable(pid, TreeMembership.COOKIE_VARIABLE), excluded);
     }
 
     @Override
@@ -71,7 +69,10 @@ final class SupervisedTree implements StopTarget {
             inspector.process(pid).ifPresent(rows::add);
         }
         return membership.members(
-                new ProcessTable(rows), inCgroup, pid -> inspector.environmentVariable(pid, COOKIE_VARIABLE), excluded);
+                new ProcessTable(rows),
+                inCgroup,
+                pid -> inspector.environmentVariable(pid, TreeMembership.COOKIE_VARIABLE),
+                excluded);
     }
 
     /** The same tree, always read from the whole process table. */

@@ -103,7 +103,7 @@ final class Supervisor {
         Map<String, String> environment = new LinkedHashMap<>(System.getenv());
         environment.remove(Protocol.SUPERVISOR_VARIABLE);
         environment.putAll(order.environment());
-        environment.put(SupervisedTree.COOKIE_VARIABLE, cookie);
+        environment.put(TreeMembership.COOKIE_VARIABLE, cookie);
         List<String> envp = new ArrayList<>();
         environment.forEach((k, v) -> envp.add(k + "=" + v));
         Files.createDirectories(order.logFile().toAbsolutePath().getParent());
@@ -361,10 +361,16 @@ final class Supervisor {
         Map<Integer, String> claimed = new HashMap<>();
         int knownBefore = 0;
         int knownAfter = 0;
+        long now = inspector.startTimeFloor() + 2;
         for (Fixture fixture : fixtures.values()) {
             knownBefore += fixture.membership.known().size();
             tree(fixture).members(table).forEach(p -> claimed.put(p.pid(), fixture.key));
-            knownAfter += fixture.membership.known().size();
+            Set<ProcessId> known = fixture.membership.known();
+            knownAfter += known.size();
+            // Evidence for the adoptees judged below: only a parent's death makes an orphan.
+            if (fixture.noticeLosses(known, table)) {
+                adoptions.lost(fixture.key, fixture.leader().startTime(), now);
+            }
         }
         boolean changed = knownAfter != knownBefore;
         for (ProcessInfo adoptee : table.childrenOf(self.pid())) {

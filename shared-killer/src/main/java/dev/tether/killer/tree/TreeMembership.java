@@ -23,6 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Pure logic over a {@link ProcessTable}; the cookie and cgroup evidence is handed in.
  */
 public final class TreeMembership {
+    /** The environment variable that carries a tree's cookie into every process that keeps its environment. */
+    public static final String COOKIE_VARIABLE = "TETHER_FIXTURE";
+
     /** Reads a cookie from a process's environment; empty when absent or unreadable. */
     @FunctionalInterface
     public interface CookieReader {

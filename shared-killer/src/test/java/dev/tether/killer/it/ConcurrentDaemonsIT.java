@@ -82,6 +82,40 @@ class ConcurrentDaemonsIT {
         }
     }
 
+    /**
+     * The common case where there are no cgroups (an unprivileged user): a daemonizing fixture starts beside a
+     * server that keeps running. Only the daemon's fixture lost a process (its launcher) after the daemon started,
+     * so the daemon is that fixture's: found as its member, untouched by the other's stop, ended by its own.
+     */
+    @Test
+    void withoutCgroupsADaemonStartedBesideARunningServerIsItsOwnFixtures(@TempDir Path dir, @TempDir Path ledgers)
+            throws Exception {
+        try (ProcessSupervisor supervisor = ProcessSupervisor.launch(ledgers, false)) {
+            CompletableFuture<SpawnedTree> startServer =
+                    CompletableFuture.supplyAsync(() -> supervisor.spawn(Scripts.spec(
+                            "server",
+                            dir,
+                            "wrapper-chain.sh",
+                            dir.resolve("server").toString())));
+            SpawnedTree daemon = supervisor.spawn(Scripts.spec(
+                    "daemon", dir, "scrubbed-daemon.sh", dir.resolve("pids").toString()));
+            SpawnedTree server = startServer.join();
+            ProcessId daemonProcess =
+                    Os.awaitPids(dir.resolve("pids"), 1, SETTLE).get(0);
+            Os.await("the launcher to exit", SETTLE, () -> !daemon.isLeaderAlive());
+
+            assertTrue(
+                    daemon.members().stream().anyMatch(p -> p.id().equals(daemonProcess)),
+                    "the daemon " + daemonProcess + " is not its fixture's member: " + daemon.members() + "; notices "
+                            + supervisor.notices());
+            StopReport serverStop = server.stop();
+            assertTrue(Os.isAlive(daemonProcess), "the server's stop killed the daemon: " + serverStop.summary());
+            StopReport daemonStop = daemon.stop();
+            assertTrue(daemonStop.ended().stream().anyMatch(o -> o.pid() == daemonProcess.pid()), daemonStop.summary());
+            assertTrue(!Os.isAlive(daemonProcess));
+        }
+    }
+
     /** Two env-scrubbed double-fork daemons launched at the same moment, their launchers already gone. */
     private record Twins(SpawnedTree treeA, SpawnedTree treeB, ProcessId daemonA, ProcessId daemonB) {
         static Twins start(ProcessSupervisor supervisor, Path dir) throws Exception {

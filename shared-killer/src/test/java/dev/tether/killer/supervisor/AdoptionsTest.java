@@ -82,4 +82,49 @@ class AdoptionsTest {
                 new Claim("web"),
                 adoptions.judge(new dev.tether.killer.tree.ProcessInfo(901, 50, 901, 901, 450, 'S', "daemon")));
     }
+
+    @Test
+    void theOnlyFixtureThatLostAProcessAfterTheOrphanStartedMadeIt() {
+        // "web" and "chain" run untouched; "daemon" started at 480, its launcher exited (noticed at 505) after
+        // forking the daemon at 500: only a parent's death orphans a process
+        List<Life> lives = List.of(
+                new Life("web", 100, RUNNING), new Life("chain", 110, RUNNING), new Life("daemon", 480, RUNNING, 505));
+
+        assertEquals(new Claim("daemon"), Adoptions.judge(startedAt(500), lives));
+    }
+
+    @Test
+    void aLossBeforeTheOrphanStartedIsNoEvidence() {
+        // "old" lost its launcher at 200; at 600 an orphan appears: either could have made it
+        List<Life> lives = List.of(new Life("old", 100, RUNNING, 200), new Life("new", 480, RUNNING));
+
+        assertEquals(new Ambiguous(List.of("old", "new")), Adoptions.judge(startedAt(600), lives));
+    }
+
+    @Test
+    void twoFixturesThatBothLostAProcessLeaveTheOrphanUnclaimed() {
+        List<Life> lives = List.of(new Life("a", 300, RUNNING, 320), new Life("b", 300, RUNNING, 321));
+
+        assertEquals(new Ambiguous(List.of("a", "b")), Adoptions.judge(startedAt(310), lives));
+    }
+
+    @Test
+    void aStoppedFixtureIsASuspectToo() {
+        // "a" was stopped at 400 (its processes died then); "b" runs and lost its launcher at 402: either one
+        List<Life> lives = List.of(new Life("a", 300, 400), new Life("b", 300, RUNNING, 402));
+
+        assertEquals(new Ambiguous(List.of("b")), Adoptions.judge(startedAt(310), lives));
+    }
+
+    @Test
+    void aLossIsRememberedUntilTheStop() {
+        Adoptions adoptions = new Adoptions();
+        adoptions.started("web", 100);
+        adoptions.started("daemon", 480);
+        adoptions.lost("daemon", 480, 505);
+
+        assertEquals(
+                new Claim("daemon"),
+                adoptions.judge(new dev.tether.killer.tree.ProcessInfo(900, 50, 900, 900, 500, 'S', "daemon")));
+    }
 }
