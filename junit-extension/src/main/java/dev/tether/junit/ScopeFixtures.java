@@ -6,6 +6,7 @@ import dev.tether.killer.fixture.FixtureGroup;
 import dev.tether.killer.fixture.FixtureSpec;
 import dev.tether.killer.fixture.GroupStopReport;
 import dev.tether.killer.fixture.RunningFixture;
+import dev.tether.killer.fixture.Wording;
 import dev.tether.killer.tree.ProcessInfo;
 import dev.tether.killer.tree.ProcessInspector;
 import java.nio.file.Path;
@@ -26,6 +27,9 @@ import org.opentest4j.AssertionFailedError;
  */
 @SuppressWarnings("deprecation")
 final class ScopeFixtures implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    /** Messages name a fixture the way the test declares it. */
+    static final Wording WORDING = new Wording("@ManagedProcess", "@ManagedProcess fixtures");
+
     private final String scope;
     private static final AtomicBoolean ANNOUNCED = new AtomicBoolean();
 
@@ -40,7 +44,7 @@ final class ScopeFixtures implements ExtensionContext.Store.CloseableResource, A
 
     void start(List<FixtureSpec> specs, Path logDirectory) {
         announceSupervisorOnce();
-        group = FixtureGroup.start(specs, FixtureGroup.Options.in(logDirectory));
+        group = FixtureGroup.start(specs, FixtureGroup.Options.in(logDirectory).withWording(WORDING));
     }
 
     /**

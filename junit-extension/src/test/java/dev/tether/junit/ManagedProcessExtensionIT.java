@@ -113,7 +113,7 @@ class ManagedProcessExtensionIT {
         EngineExecutionResults results = run(selectClass(FailingSiblingTestCases.class));
         results.testEvents().assertStatistics(s -> s.started(0));
         String message = failureOf(results).getMessage();
-        assertTrue(message.startsWith("Fixture 'bad' (pid "), message);
+        assertTrue(message.startsWith("@ManagedProcess 'bad' (pid "), message);
         assertTrue(message.contains("exited with exit code 4 before it was ready"), message);
         assertTrue(message.contains("| cannot bind: address in use"), message);
         assertAllDead(List.of(Integer.parseInt(Files.readString(goodPid).trim())));
@@ -154,7 +154,7 @@ class ManagedProcessExtensionIT {
                         failureOf(run(selectMethod(MisuseTestCases.class, "duplicateId"))),
                         ExtensionConfigurationException.class)
                 .getMessage();
-        assertTrue(duplicate.contains("Two fixtures have the id 'web'"), duplicate);
+        assertTrue(duplicate.contains("Two @ManagedProcess fixtures have the id 'web'"), duplicate);
         String cycle = rootOf(
                         failureOf(run(selectMethod(MisuseTestCases.class, "cycle"))),
                         ExtensionConfigurationException.class)

@@ -109,14 +109,28 @@ abstract class AbstractTetherMojo extends AbstractMojo {
      * Engine errors in Maven's idiom: a process that misbehaved or a configuration mistake is a build failure;
      * a broken environment (cannot spawn, supervisor gone) is an execution error.
      */
-    protected static MojoFailureException fail(TetherException e) throws MojoExecutionException {
+    protected MojoFailureException fail(TetherException e) throws MojoExecutionException {
+        showUserSpelling(e);
         if (e instanceof SupervisorException) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
         if (e instanceof InvalidSpecException || e instanceof PortInUseException) {
-            return new MojoFailureException("Tether configuration in <processes>: " + e.getMessage(), e);
+            return new MojoFailureException(
+                    "Tether configuration in <processes>: " + e.getMessage().replaceFirst("^<processes>: ", ""), e);
         }
         return new MojoFailureException(e.getMessage(), e);
+    }
+
+    /**
+     * The plugin hands {@code ${tether.port.NAME}} to the engine as {@code @{tether.port.NAME}} (see {@link
+     * RawProcessConfiguration}); a message quoting one shows it as the POM has it.
+     */
+    private void showUserSpelling(TetherException e) {
+        if (mojoExecution != null) {
+            for (String dollar : RawProcessConfiguration.dollarPlaceholders(mojoExecution)) {
+                e.respell("@" + dollar.substring(1), dollar);
+            }
+        }
     }
 
     /** The groups tether:start left running for this project in this session, newest last. */

@@ -1,7 +1,11 @@
 package dev.tether.maven;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -23,6 +27,8 @@ final class RawProcessConfiguration {
     public static final class Holder {
         private List<ProcessConfig> processes = new ArrayList<>();
     }
+
+    private static final Pattern DOLLAR_PORT = Pattern.compile("\\$\\{tether\\.port\\.[^}]*}");
 
     private RawProcessConfiguration() {}
 
@@ -51,6 +57,32 @@ final class RawProcessConfiguration {
                     e);
         }
         return holder.processes == null ? List.of() : holder.processes;
+    }
+
+    /**
+     * The {@code ${tether.port.NAME}} placeholders as the user wrote them, so that a message about one (a typo)
+     * can show it in the user's spelling rather than the protected {@code @{...}} form.
+     */
+    static Set<String> dollarPlaceholders(MojoExecution execution) {
+        Set<String> found = new HashSet<>();
+        Xpp3Dom configuration = execution.getConfiguration();
+        Xpp3Dom processes = configuration == null ? null : configuration.getChild("processes");
+        if (processes != null) {
+            collectDollarPlaceholders(processes, found);
+        }
+        return found;
+    }
+
+    private static void collectDollarPlaceholders(Xpp3Dom node, Set<String> found) {
+        if (node.getValue() != null) {
+            Matcher matcher = DOLLAR_PORT.matcher(node.getValue());
+            while (matcher.find()) {
+                found.add(matcher.group());
+            }
+        }
+        for (Xpp3Dom child : node.getChildren()) {
+            collectDollarPlaceholders(child, found);
+        }
     }
 
     private static void protect(Xpp3Dom node) {

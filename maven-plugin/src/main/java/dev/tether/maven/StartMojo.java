@@ -5,6 +5,7 @@ import dev.tether.killer.TetherException;
 import dev.tether.killer.fixture.FixtureGroup;
 import dev.tether.killer.fixture.FixtureSpec;
 import dev.tether.killer.fixture.RunningFixture;
+import dev.tether.killer.fixture.Wording;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +25,9 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "start", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
 public class StartMojo extends AbstractTetherMojo {
+    /** Messages name a fixture the way the POM declares it. */
+    static final Wording WORDING = new Wording("<process>", "<process> entries");
+
     /**
      * Copy new lines of each process's log to the build log, prefixed with {@code [id]}.
      *
@@ -48,6 +52,7 @@ public class StartMojo extends AbstractTetherMojo {
             group = FixtureGroup.start(
                     specs,
                     FixtureGroup.Options.in(directory.toPath())
+                            .withWording(WORDING)
                             .withLogSink(streamLogs ? line -> getLog().info(line) : null));
         } catch (TetherException e) {
             throw fail(e);

@@ -1,5 +1,6 @@
 package dev.tether.maven;
 
+import dev.tether.killer.Json;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;

@@ -56,6 +56,9 @@ public class StopMojo extends AbstractTetherMojo {
             }
             for (GroupStopReport.FixtureOutcome outcome : report.fixtures()) {
                 getLog().info("Tether stop: " + outcome.summary());
+                if (getLog().isDebugEnabled()) {
+                    outcome.processLines().forEach(line -> getLog().debug("Tether stop: " + line));
+                }
                 if (!outcome.stop().isClean()) {
                     problems.add(
                             outcome.id() + " left survivors: " + outcome.stop().survivors());

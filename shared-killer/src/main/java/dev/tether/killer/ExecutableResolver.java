@@ -21,15 +21,15 @@ public final class ExecutableResolver {
      * @param workingDirectory where a relative path such as {@code ./server.sh} is resolved
      * @throws InvalidSpecException naming the command, the places searched and the fix
      */
-    public static Path resolve(String fixture, String command, Map<String, String> environment, Path workingDirectory) {
+    public static Path resolve(String who, String command, Map<String, String> environment, Path workingDirectory) {
         if (command.contains("/")) {
             Path path = workingDirectory.resolve(command).normalize();
             if (!Files.exists(path)) {
-                throw new InvalidSpecException("Fixture '" + fixture + "': command '" + command + "' does not exist ("
+                throw new InvalidSpecException(who + ": command '" + command + "' does not exist ("
                         + path + "). Fix the path; relative paths start from the working directory "
                         + workingDirectory + ".");
             }
-            return checkExecutable(fixture, path);
+            return checkExecutable(who, path);
         }
         String pathVariable = environment.getOrDefault("PATH", "");
         List<String> searched = new ArrayList<>();
@@ -43,19 +43,19 @@ public final class ExecutableResolver {
                 return candidate;
             }
         }
-        throw new InvalidSpecException("Fixture '" + fixture + "': command '" + command + "' was not found on PATH"
+        throw new InvalidSpecException(who + ": command '" + command + "' was not found on PATH"
                 + " (searched " + (searched.isEmpty() ? "nothing: PATH is empty" : String.join(", ", searched))
                 + "). Install it, fix the spelling, or give its absolute path.");
     }
 
-    private static Path checkExecutable(String fixture, Path path) {
+    private static Path checkExecutable(String who, Path path) {
         if (Files.isDirectory(path)) {
             throw new InvalidSpecException(
-                    "Fixture '" + fixture + "': command " + path + " is a directory. Name the executable inside it.");
+                    who + ": command " + path + " is a directory. Name the executable inside it.");
         }
         if (!Files.isExecutable(path)) {
-            throw new InvalidSpecException("Fixture '" + fixture + "': " + path + " exists but is not executable."
-                    + " Run 'chmod +x " + path + "' or start it through its interpreter (e.g. sh " + path + ").");
+            throw new InvalidSpecException(who + ": " + path + " exists but is not executable." + " Run 'chmod +x "
+                    + path + "' or start it through its interpreter (e.g. sh " + path + ").");
         }
         return path;
     }

@@ -208,8 +208,8 @@ public final class ProcessSupervisor implements AutoCloseable {
         Map<String, String> environment = new LinkedHashMap<>(System.getenv());
         environment.remove(Protocol.SUPERVISOR_VARIABLE);
         environment.putAll(spec.environment());
-        Path executable =
-                ExecutableResolver.resolve(spec.id(), spec.command().get(0), environment, spec.workingDirectory());
+        Path executable = ExecutableResolver.resolve(
+                "Fixture '" + spec.id() + "'", spec.command().get(0), environment, spec.workingDirectory());
         Object[] reply = (Object[]) request(Protocol.SPAWN, REQUEST_TIMEOUT, o -> {
             Protocol.writeString(o, spec.id());
             Protocol.writeString(o, executable.toString());

@@ -89,7 +89,7 @@ class SharedMachineIT {
 
         PortAllocator allocator = PortAllocator.in(shared);
         assertTrue(allocator.isMachineWide(), "a root-owned sticky directory is safe to share");
-        try (PortLease lease = allocator.reserve("web", new PortSpec("web", port))) {
+        try (PortLease lease = allocator.reserve("fixture 'web'", new PortSpec("web", port))) {
             assertEquals(port, lease.port());
         } catch (RuntimeException refused) {
             assertTrue(refused.getMessage().contains(Integer.toString(port)), refused.getMessage());

@@ -1,18 +1,18 @@
-package dev.tether.maven;
+package dev.tether.killer;
 
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The little JSON the plugin writes for scripts ({@code tether:status -Dtether.output=json}, {@code
- * <id>.stop.json}): maps (in their iteration order), lists, strings, numbers, booleans and null. No library, so
- * the plugin adds nothing to a build's class path.
+ * The little JSON Tether writes for scripts ({@code tether:status -Dtether.output=json}, {@code <id>.stop.json}):
+ * maps (in their iteration order), lists, strings, numbers, booleans and null. No library, so the engine adds
+ * nothing to a build's class path but JNA.
  */
-final class Json {
+public final class Json {
     private Json() {}
 
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out);
         return out.toString();
