@@ -81,7 +81,7 @@ public final class ManagedProcessExtension
     private static void stop(ExtensionContext context) {
         ScopeFixtures scope = context.getStore(NAMESPACE).get(context.getUniqueId(), ScopeFixtures.class);
         if (scope != null) {
-            scope.stopAndCheck();
+            scope.stopAndCheck(line -> context.publishReportEntry("tether", line));
         }
     }
 

@@ -14,7 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.AssertionFailedError;
@@ -32,6 +36,10 @@ final class ScopeFixtures implements ExtensionContext.Store.CloseableResource, A
 
     private final String scope;
     private static final AtomicBoolean ANNOUNCED = new AtomicBoolean();
+    /** JUnit's own logging facade, so the build tool's logging decides where Tether's lines go. */
+    private static final Logger LOG = Logger.getLogger("dev.tether.junit");
+    /** Start ticks of the scopes running now, in this JVM: an escapee one of them could have made is not ours. */
+    private static final Set<ScopeFixtures> ACTIVE = ConcurrentHashMap.newKeySet();
 
     private final ProcessInspector inspector = ProcessInspector.forThisMachine();
     private final long startedAtTicks = inspector.startTimeFloor();
@@ -44,6 +52,7 @@ final class ScopeFixtures implements ExtensionContext.Store.CloseableResource, A
 
     void start(List<FixtureSpec> specs, Path logDirectory) {
         announceSupervisorOnce();
+        ACTIVE.add(this);
         group = FixtureGroup.start(specs, FixtureGroup.Options.in(logDirectory).withWording(WORDING));
     }
 
@@ -54,8 +63,8 @@ final class ScopeFixtures implements ExtensionContext.Store.CloseableResource, A
     private static void announceSupervisorOnce() {
         if (ANNOUNCED.compareAndSet(false, true)) {
             ProcessSupervisor supervisor = ProcessSupervisor.shared();
-            System.out.println("[tether] " + Diagnosis.of(supervisor).summary());
-            supervisor.onNewNotice(notice -> System.out.println("[tether] " + notice));
+            LOG.info(() -> "[tether] " + Diagnosis.of(supervisor).summary());
+            supervisor.onNewNotice(notice -> LOG.info(() -> "[tether] " + notice));
         }
     }
 
@@ -80,31 +89,51 @@ final class ScopeFixtures implements ExtensionContext.Store.CloseableResource, A
     /**
      * Stops the fixtures, then checks that nothing of them is left: survivors of the stop, and processes that
      * escaped every way of finding a tree (only the supervisor still holds them) are killed and fail the test.
+     * Only escapees this scope alone can have made count: one that started while another scope of this JVM was
+     * running is left to the supervisor (it ends it with the last scope that could have made it), so a
+     * concurrent scope's process is never killed here.
+     *
+     * @param report JUnit's report entries for this scope (also logged)
      */
-    synchronized void stopAndCheck() {
+    synchronized void stopAndCheck(Consumer<String> report) {
         if (stopped || group == null) {
             stopped = true;
+            ACTIVE.remove(this);
             return;
         }
         stopped = true;
-        GroupStopReport report = group.stop();
-        report.summaries().forEach(line -> System.out.println("[tether] " + scope + ": " + line));
+        GroupStopReport stops;
+        try {
+            stops = group.stop();
+        } finally {
+            ACTIVE.remove(this);
+        }
+        stops.summaries().forEach(line -> {
+            report.accept(line);
+            LOG.fine(() -> "[tether] " + scope + ": " + line);
+        });
         List<String> leaks = new ArrayList<>();
-        report.fixtures().stream()
+        stops.fixtures().stream()
                 .flatMap(f -> f.stop().survivors().stream().map(s -> f.id() + ": " + s))
                 .forEach(leaks::add);
         for (ProcessInfo escaped : ProcessSupervisor.shared().unclaimed()) {
-            if (escaped.startTime() >= startedAtTicks) {
-                String command = inspector.commandLine(escaped.pid());
-                boolean same = inspector
-                        .process(escaped.pid())
-                        .filter(p -> p.startTime() == escaped.startTime())
-                        .isPresent();
-                if (same) {
-                    ProcessHandle.of(escaped.pid()).ifPresent(ScopeFixtures::killAndWait);
-                }
-                leaks.add("escaped and killed: " + escaped.pid() + " " + command);
+            if (escaped.startTime() < startedAtTicks) {
+                continue;
             }
+            if (ACTIVE.stream().anyMatch(other -> other.startedAtTicks <= escaped.startTime())) {
+                report.accept("not judged here: " + escaped.pid() + " " + inspector.commandLine(escaped.pid())
+                        + " escaped its tree while another scope ran too; it is stopped with the last of them");
+                continue;
+            }
+            String command = inspector.commandLine(escaped.pid());
+            boolean same = inspector
+                    .process(escaped.pid())
+                    .filter(p -> p.startTime() == escaped.startTime())
+                    .isPresent();
+            if (same) {
+                ProcessHandle.of(escaped.pid()).ifPresent(ScopeFixtures::killAndWait);
+            }
+            leaks.add("escaped and killed: " + escaped.pid() + " " + command);
         }
         if (!leaks.isEmpty()) {
             throw new AssertionFailedError(
@@ -127,6 +156,7 @@ final class ScopeFixtures implements ExtensionContext.Store.CloseableResource, A
     /** JUnit's safety net: reaps whatever is still running, without judging (the after-callbacks judge). */
     @Override
     public synchronized void close() {
+        ACTIVE.remove(this);
         if (!stopped && group != null) {
             stopped = true;
             group.stop();

@@ -88,9 +88,21 @@ class ManagedProcessExtensionIT {
 
     @Test
     void methodScopedFixtureIsStartedAndReapedPerTest() {
-        run(selectClass(MethodScopeTestCases.class)).testEvents().assertStatistics(s -> s.succeeded(2));
+        EngineExecutionResults results = run(selectClass(MethodScopeTestCases.class));
+        results.testEvents().assertStatistics(s -> s.succeeded(2));
         assertEquals(2, new HashSet<>(Seen.PIDS).size(), "a process of its own for each test");
         assertAllDead(Seen.PIDS);
+        // each stop is reported through JUnit (report entries), not printed on System.out
+        List<String> entries = results.allEvents().reportingEntryPublished().stream()
+                .map(e -> e.getPayload(org.junit.platform.engine.reporting.ReportEntry.class)
+                        .orElseThrow()
+                        .getKeyValuePairs()
+                        .get("tether"))
+                .toList();
+        assertEquals(2, entries.size(), "one entry per test's stop: " + entries);
+        assertTrue(
+                entries.stream().allMatch(e -> e.matches("mock: 1 process ended \\(1 by TERM\\) in .*")),
+                entries.toString());
     }
 
     @Test

@@ -15,10 +15,10 @@ import java.util.Optional;
  * life (leader start to the end of its stop) contains the adoptee's start time are its <em>candidates</em>.
  * An orphan is adopted only when its parent dies, so the candidate that made it lost a process after the
  * orphan started: its <em>suspects</em> are the candidates that lost a member the supervisor knew (its launcher
- * exiting, as a daemonizing fixture's does) at or after the orphan's start, or were stopped since.
+ * exiting, as a daemonizing fixture's does) at or after the orphan's start.
  * <ul>
- *   <li>one candidate, still running, or several of which exactly one, still running, is a suspect: the
- *       adoptee is that fixture's;
+ *   <li>one candidate, still running, or several of which exactly one running one is a suspect: the adoptee
+ *       is that fixture's (a stopped candidate's late escapee is then ended with it, later but never wrongly);
  *   <li>one candidate, already stopped: a late escapee of that fixture, to be killed at once;
  *   <li>otherwise it cannot be told which; it stays <em>unclaimed</em>, is named in stop reports, recorded in
  *       the ledger, and killed when the last of its candidates stops (or with the owner).
@@ -51,9 +51,9 @@ final class Adoptions {
             return startTicks <= ticks && ticks <= endTicks;
         }
 
-        /** Lost a process (or was stopped) at or after {@code ticks}: it may have orphaned what started then. */
+        /** Lost a process at or after {@code ticks}: it may have orphaned what started then. */
         boolean lostAProcessSince(long ticks) {
-            return lastLossTicks >= ticks || !running() && endTicks >= ticks;
+            return lastLossTicks >= ticks;
         }
     }
 
@@ -104,14 +104,17 @@ final class Adoptions {
         }
         List<String> running =
                 candidates.stream().filter(Life::running).map(Life::key).toList();
+        // A stopped candidate may have orphaned it too, but claiming it for the running suspect only delays its
+        // end to that fixture's stop; judging it a late escapee could kill the running fixture's daemon.
         List<Life> suspects = candidates.stream()
+                .filter(Life::running)
                 .filter(life -> life.lostAProcessSince(adoptee.startTime()))
                 .toList();
         if (candidates.size() == 1) {
             Life only = candidates.get(0);
             return only.running() ? new Claim(only.key()) : new LateEscapee(only.key());
         }
-        if (suspects.size() == 1 && suspects.get(0).running()) {
+        if (suspects.size() == 1) {
             return new Claim(suspects.get(0).key());
         }
         if (running.isEmpty()) {
