@@ -4,7 +4,6 @@ import dev.tether.killer.RecordedTree;
 import dev.tether.killer.fixture.PortOwners;
 import dev.tether.killer.fixture.PortOwners.Ownership;
 import dev.tether.killer.tree.ProcessInfo;
-import dev.tether.killer.tree.ProcessInspector;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,16 +66,8 @@ record FixtureStatus(StateFile.Entry entry, List<Integer> alive, Map<String, Own
             case TREE -> "served by the tree";
             case FREE -> "(nothing listens)";
             case UNKNOWN -> "(owner unknown on this OS)";
-            case OTHER -> {
-                ProcessInspector inspector = ProcessInspector.forThisMachine();
-                yield "WRONG OWNER: held by "
-                        + (ownership.otherHolders().isEmpty()
-                                ? "a process of another user"
-                                : ownership.otherHolders().stream()
-                                        .map(pid -> "pid " + pid + " (" + inspector.commandLine(pid) + ")")
-                                        .collect(Collectors.joining(", ")))
-                        + ", not by this tree";
-            }
+            case OTHER ->
+                "WRONG OWNER: held by " + PortOwners.describe(ownership.otherHolders()) + ", not by this tree";
         };
     }
 }

@@ -48,22 +48,28 @@ class RunStatusReapIT {
     void runKeepsServersUntilInterruptedAndStatusSeesEveryTree(String cgroups) throws Exception {
         writeProject();
         Process run = maven(project.resolve("run.log"), "-Dtether.cgroups=" + cgroups, PLUGIN + ":run");
-        List<ProcessId> first = awaitRunning(project.resolve("run.log"));
+        List<ProcessId> first;
+        try {
+            first = awaitRunning(project.resolve("run.log"));
 
-        String status = mavenToEnd("status");
-        assertTrue(status.contains("Tether status: web running, pid "), status);
-        assertTrue(status.contains("port web " + port("web") + " served by the tree"), status);
-        assertTrue(status.matches("(?s).*Tether status: chain running, pid \\d+, 3 processes.*"), status);
-        assertTrue(status.contains("Tether status: daemon running, pid "), status);
-        String json = statusJson();
-        assertTrue(json.contains("{\"id\":\"daemon\",\"running\":true,"), json);
-        assertTrue(
-                json.contains("\"processes\":1,\"ports\":{\"api\":{\"port\":" + port("api") + ",\"owner\":\"ok\"}}"),
-                json);
-        assertTrue(json.contains("\"processes\":3,\"ports\":{}}"), "chain: sh and two sleeps: " + json);
+            String status = mavenToEnd("status");
+            assertTrue(status.contains("Tether status: web running, pid "), status);
+            assertTrue(status.contains("port web " + port("web") + " served by the tree"), status);
+            assertTrue(status.matches("(?s).*Tether status: chain running, pid \\d+, 3 processes.*"), status);
+            assertTrue(status.contains("Tether status: daemon running, pid "), status);
+            String json = statusJson();
+            assertTrue(json.contains("{\"id\":\"daemon\",\"running\":true,"), json);
+            assertTrue(
+                    json.contains(
+                            "\"processes\":1,\"ports\":{\"api\":{\"port\":" + port("api") + ",\"owner\":\"ok\"}}"),
+                    json);
+            assertTrue(json.contains("\"processes\":3,\"ports\":{}}"), "chain: sh and two sleeps: " + json);
 
-        new ProcessBuilder("kill", "-INT", Long.toString(run.pid())).start().waitFor();
-        assertTrue(run.waitFor(60, TimeUnit.SECONDS), "Maven ends on Ctrl-C");
+            interrupt(run);
+            assertTrue(run.waitFor(60, TimeUnit.SECONDS), "Maven ends on Ctrl-C");
+        } finally {
+            end(run); // a failed assertion above must not leave tether:run (and its trees) running
+        }
         Os.awaitAllDead(first, Duration.ofSeconds(10));
         assertTrue(Files.readString(project.resolve("run.log")).contains("Tether stop: web: 1 process ended"));
         assertFalse(Files.exists(project.resolve("target/tether/fixtures.state")), "Ctrl-C removes the state file");
@@ -76,21 +82,35 @@ class RunStatusReapIT {
 
         // a crash that takes Maven and its supervisor: the trees are orphaned until tether:reap
         Process crashed = maven(project.resolve("crash.log"), PLUGIN + ":run");
-        List<ProcessId> orphans = awaitRunning(project.resolve("crash.log"));
-        ProcessHandle supervisor = crashed.toHandle()
-                .descendants()
-                .filter(p -> Os.PROC.commandLine((int) p.pid()).contains("SupervisorMain"))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no supervisor under Maven " + crashed.pid()));
-        supervisor.destroyForcibly();
-        Os.await("the supervisor to die", SETTLE, () -> !supervisor.isAlive());
-        crashed.destroyForcibly().waitFor();
-        assertTrue(orphans.stream().allMatch(Os::isAlive), "orphaned, still running: " + Os.describe(orphans));
+        List<ProcessId> orphans;
+        try {
+            orphans = awaitRunning(project.resolve("crash.log"));
+        } catch (AssertionError | RuntimeException e) {
+            end(crashed);
+            throw e;
+        }
+        try {
+            ProcessHandle supervisor = crashed.toHandle()
+                    .descendants()
+                    .filter(p -> Os.PROC.commandLine((int) p.pid()).contains("SupervisorMain"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no supervisor under Maven " + crashed.pid()));
+            supervisor.destroyForcibly();
+            Os.await("the supervisor to die", SETTLE, () -> !supervisor.isAlive());
+            crashed.destroyForcibly().waitFor();
+            assertTrue(orphans.stream().allMatch(Os::isAlive), "orphaned, still running: " + Os.describe(orphans));
 
-        String reap = mavenToEnd("reap");
-        Os.awaitAllDead(orphans, Duration.ofSeconds(10));
-        assertTrue(reap.contains("Reaped leftovers of a crashed build"), reap);
-        assertTrue(reap.matches("(?s).*stopped [2-9]\\d* leftover process tree\\(s\\).*"), reap);
+            String reap = mavenToEnd("reap");
+            Os.awaitAllDead(orphans, Duration.ofSeconds(10));
+            assertTrue(reap.contains("Reaped leftovers of a crashed build"), reap);
+            assertTrue(reap.matches("(?s).*stopped [2-9]\\d* leftover process tree\\(s\\).*"), reap);
+        } finally {
+            // a failed assertion above must leave nothing: end Maven, then the orphans the way a user would
+            end(crashed);
+            if (orphans.stream().anyMatch(Os::isAlive)) {
+                mavenToEnd("reap");
+            }
+        }
 
         // the state file of the crashed build remains: status says what runs now, and who holds the ports
         String json = statusJson();
@@ -116,6 +136,20 @@ class RunStatusReapIT {
             assertTrue(mavenToEnd("status").contains("WRONG OWNER: held by pid " + stranger.pid()));
         } finally {
             stranger.destroyForcibly().waitFor();
+        }
+    }
+
+    private static void interrupt(Process maven) throws Exception {
+        new ProcessBuilder("kill", "-INT", Long.toString(maven.pid())).start().waitFor();
+    }
+
+    /** Ctrl-C, as a user would (Tether stops the trees); if Maven does not end, kill it (its supervisor does). */
+    private static void end(Process maven) throws Exception {
+        if (maven.isAlive()) {
+            interrupt(maven);
+            if (!maven.waitFor(60, TimeUnit.SECONDS)) {
+                maven.destroyForcibly().waitFor();
+            }
         }
     }
 
