@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What the owner does when its supervisor died unexpectedly (OOM killer, a stray {@code kill -9}): it stops
@@ -34,35 +36,66 @@ final class OrphanedTrees {
         this.inspector = inspector;
     }
 
+    /**
+     * Stops every tree, then the {@code unclaimed} orphans the dead supervisor had adopted without knowing whose
+     * they were (recorded by pid and start time in its ledger): they are this owner's too, and nobody else
+     * will end them.
+     */
     List<StopReport> stopAll(
-            Collection<TreeRecord> trees, Map<String, List<ProcessId>> recordedMembers, int supervisorPid) {
+            Collection<TreeRecord> trees,
+            Map<String, List<ProcessId>> recordedMembers,
+            Collection<ProcessId> unclaimed,
+            int supervisorPid) {
         List<StopReport> reports = new ArrayList<>();
         Set<Integer> excluded = Set.of((int) ProcessHandle.current().pid(), supervisorPid);
-        for (TreeRecord tree : trees) {
-            RecordedTree found =
-                    new RecordedTree(tree, recordedMembers.getOrDefault(tree.id(), List.of()), inspector, excluded);
-            try {
-                reports.add(Escalation.realTime(StopPolicy.gracefulThenKill(Signal.TERM, GRACE))
-                        .run(tree.id(), new Target(found)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+        try {
+            for (TreeRecord tree : trees) {
+                RecordedTree found =
+                        new RecordedTree(tree, recordedMembers.getOrDefault(tree.id(), List.of()), inspector, excluded);
+                reports.add(stop(tree.id(), new Target(found::aliveMembers, tree.cgroup())));
             }
+            if (!unclaimed.isEmpty()) {
+                reports.add(stop(UNCLAIMED, new Target(() -> stillRunning(unclaimed), Optional.empty())));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return reports;
     }
 
-    /** A tree seen from the owner: the supervisor's membership rules, ProcessHandle for signals, cgroup.kill. */
-    private final class Target implements StopTarget {
-        private final RecordedTree tree;
+    /** How the report names the orphans no tree claimed. */
+    static final String UNCLAIMED = "unclaimed orphans";
 
-        Target(RecordedTree tree) {
-            this.tree = tree;
+    private static StopReport stop(String name, Target target) throws InterruptedException {
+        return Escalation.realTime(StopPolicy.gracefulThenKill(Signal.TERM, GRACE))
+                .run(name, target);
+    }
+
+    /** Those of {@code ids} still running as the same process (pid and start time): a reused pid is not ours. */
+    private Collection<ProcessInfo> stillRunning(Collection<ProcessId> ids) {
+        List<ProcessInfo> alive = new ArrayList<>();
+        for (ProcessId id : ids) {
+            inspector
+                    .process(id.pid())
+                    .filter(p -> p.id().equals(id) && !p.isDead())
+                    .ifPresent(alive::add);
+        }
+        return alive;
+    }
+
+    /** Processes seen from the owner: ProcessHandle for signals, cgroup.kill when the tree had a cgroup. */
+    private final class Target implements StopTarget {
+        private final Supplier<Collection<ProcessInfo>> members;
+        private final Optional<Path> cgroup;
+
+        Target(Supplier<Collection<ProcessInfo>> members, Optional<Path> cgroup) {
+            this.members = members;
+            this.cgroup = cgroup;
         }
 
         @Override
         public Collection<ProcessInfo> aliveMembers() {
-            return tree.aliveMembers();
+            return members.get();
         }
 
         @Override
@@ -80,9 +113,7 @@ final class OrphanedTrees {
 
         @Override
         public void killAll() {
-            tree.record()
-                    .cgroup()
-                    .map(c -> c.resolve("cgroup.kill"))
+            cgroup.map(c -> c.resolve("cgroup.kill"))
                     .filter(kill -> Files.isRegularFile(kill, LinkOption.NOFOLLOW_LINKS))
                     .ifPresent(kill -> {
                         try {

@@ -1,5 +1,6 @@
 package dev.tether.killer;
 
+import dev.tether.killer.internal.EngineClasses;
 import dev.tether.killer.state.StateDirectory;
 import dev.tether.killer.stop.StopPolicy;
 import dev.tether.killer.stop.StopReport;
@@ -173,6 +174,9 @@ public final class ProcessSupervisor implements AutoCloseable {
             throw new SupervisorException(
                     "The Tether supervisor did not start: " + rootMessage(e) + supervisor.logExcerpt(), e);
         }
+        // If the supervisor dies, this JVM stops its trees (OrphanedTrees): with classes from a jar that may have
+        // been overwritten by then.
+        EngineClasses.preloadInBackground(count -> {});
         return supervisor;
     }
 
@@ -497,7 +501,11 @@ public final class ProcessSupervisor implements AutoCloseable {
     private void reapInPlaceOfTheSupervisor(IOException cause) {
         List<TreeRecord> orphaned = List.copyOf(trees.values());
         List<StopReport> reports = new OrphanedTrees(ProcessInspector.forThisMachine())
-                .stopAll(orphaned, LedgerMembers.of(ledgerDirectory, (int) process.pid()), (int) process.pid());
+                .stopAll(
+                        orphaned,
+                        LedgerMembers.of(ledgerDirectory, (int) process.pid()),
+                        LedgerMembers.unclaimed(ledgerDirectory, (int) process.pid()),
+                        (int) process.pid());
         String reaped = reports.stream()
                 .map(r -> "'" + r.fixture() + "': " + r.summary())
                 .collect(Collectors.joining("; "));

@@ -29,6 +29,16 @@ public final class LedgerMembers {
         return members;
     }
 
+    /** The orphans the supervisor adopted but could not give to a tree; empty when the ledger is unreadable. */
+    public static List<ProcessId> unclaimed(Path ledgerDirectory, int supervisorPid) {
+        try {
+            return Ledger.read(ledgerDirectory.resolve("supervisor-" + supervisorPid + ".ledger"))
+                    .unclaimed();
+        } catch (IOException | Ledger.MalformedLedgerException e) {
+            return List.of();
+        }
+    }
+
     /** The pids in a cgroup's cgroup.procs; empty when it is gone or unreadable (no evidence from it). */
     public static Set<Integer> pidsInCgroup(Path cgroup) {
         Set<Integer> pids = new HashSet<>();

@@ -1,5 +1,6 @@
 package dev.tether.killer.supervisor;
 
+import dev.tether.killer.internal.EngineClasses;
 import dev.tether.killer.internal.posix.NativePosix;
 import dev.tether.killer.internal.posix.SpawnException;
 import dev.tether.killer.state.StateDirectory;
@@ -79,6 +80,9 @@ public final class SupervisorMain {
             Protocol.writeString(out, cgroups.map(c -> c.base().toString()).orElse(""));
             Protocol.writeString(out, posix.spawnPath());
         });
+        // Every stop may come long after a SNAPSHOT jar was overwritten under this JVM: load its classes now.
+        EngineClasses.preloadInBackground(
+                count -> System.err.println("[tether-supervisor] " + count + " classes loaded ahead of need"));
         if (!subreaper) {
             owner.notice("this OS has no child subreaper: daemons that scrub their environment can escape; see"
                     + " the platform table in the documentation");
@@ -264,6 +268,7 @@ public final class SupervisorMain {
                 throw new IOException(e);
             }
         }
+        EngineClasses.loadAll(); // so the archive holds every class the preloading of a real run asks for
         Cgroups.ownCgroupDirectory();
         // the checks a real start makes, so the archive holds the file-attribute classes they load
         dev.tether.killer.state.FileOwnership.read(Paths.get(System.getProperty("java.io.tmpdir")));

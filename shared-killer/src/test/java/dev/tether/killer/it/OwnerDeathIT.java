@@ -3,15 +3,11 @@ package dev.tether.killer.it;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tether.killer.ProcessSupervisor;
-import dev.tether.killer.supervisor.LedgerMembers;
 import dev.tether.killer.testing.ChildOwner;
 import dev.tether.killer.testing.Os;
 import dev.tether.killer.tree.ProcessId;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -37,22 +33,7 @@ class OwnerDeathIT {
     void ledgerOfACrashedOwnerAndSupervisorIsSweptByTheNextSupervisor(@TempDir Path dir, @TempDir Path ledgers)
             throws Exception {
         try (ChildOwner owner = new ChildOwner(dir, ledgers)) {
-            // The guarantee: once a launcher has exited, what it left is in the ledger: by pid and start time
-            // (a member or an unclaimed orphan), or inside a fixture cgroup the ledger names.
-            Path ledger = ledgers.resolve("supervisor-" + owner.supervisorPid + ".ledger");
-            Os.await("every process in the ledger", Duration.ofSeconds(10), () -> {
-                List<String> lines = Os.readLines(ledger);
-                Set<Integer> inRecordedCgroups = new HashSet<>();
-                for (String line : lines) {
-                    String[] fields = line.split(" ");
-                    if (fields[0].equals("fixture") && fields.length > 4 && !fields[4].equals("-")) {
-                        inRecordedCgroups.addAll(LedgerMembers.pidsInCgroup(Path.of(fields[4])));
-                    }
-                }
-                String text = String.join("\n", lines);
-                return owner.fixtures.stream()
-                        .allMatch(id -> text.contains(" " + id) || inRecordedCgroups.contains(id.pid()));
-            });
+            owner.awaitEverythingInLedger(ledgers);
             ProcessHandle.of(owner.supervisorPid).orElseThrow().destroyForcibly();
             Os.await(
                     "the supervisor to die",

@@ -1,5 +1,6 @@
 package dev.tether.killer.testing;
 
+import dev.tether.killer.supervisor.LedgerMembers;
 import dev.tether.killer.tree.ProcessId;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,7 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Runs {@link OwnerMain} in a JVM of its own and collects the pids of everything it started. */
 public final class ChildOwner implements AutoCloseable {
@@ -20,11 +23,16 @@ public final class ChildOwner implements AutoCloseable {
     public final List<ProcessId> fixtures = new ArrayList<>();
 
     public ChildOwner(Path dir, Path ledgers) throws IOException {
+        this(dir, ledgers, System.getProperty("java.class.path"));
+    }
+
+    /** An owner JVM with its own class path (e.g. the engine from a jar the test then damages). */
+    public ChildOwner(Path dir, Path ledgers, String classPath) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(
                         Paths.get(System.getProperty("java.home"), "bin", "java")
                                 .toString(),
                         "-cp",
-                        System.getProperty("java.class.path"),
+                        classPath,
                         OwnerMain.class.getName(),
                         dir.toString(),
                         ledgers.toString())
@@ -46,6 +54,27 @@ public final class ChildOwner implements AutoCloseable {
         fixtures.addAll(Os.awaitPids(dir.resolve("wrapper-chain.sh/pids"), 8, SETTLE));
         fixtures.addAll(Os.awaitPids(dir.resolve("scrubbed-daemon.sh/pids"), 1, SETTLE));
         fixtures.addAll(Os.awaitPids(dir.resolve("setsid-child.sh/pids"), 2, SETTLE));
+    }
+
+    /**
+     * Waits for the guarantee that holds once a launcher has exited: what it left is in the ledger, by pid and
+     * start time (a member or an unclaimed orphan), or inside a fixture cgroup the ledger names. Only then can
+     * anyone but the supervisor find a daemon that scrubbed its environment.
+     */
+    public void awaitEverythingInLedger(Path ledgers) {
+        Path ledger = ledgers.resolve("supervisor-" + supervisorPid + ".ledger");
+        Os.await("every process in the ledger", SETTLE, () -> {
+            List<String> lines = Os.readLines(ledger);
+            Set<Integer> inRecordedCgroups = new HashSet<>();
+            for (String line : lines) {
+                String[] fields = line.split(" ");
+                if (fields[0].equals("fixture") && fields.length > 4 && !fields[4].equals("-")) {
+                    inRecordedCgroups.addAll(LedgerMembers.pidsInCgroup(Path.of(fields[4])));
+                }
+            }
+            String text = String.join("\n", lines);
+            return fixtures.stream().allMatch(id -> text.contains(" " + id) || inRecordedCgroups.contains(id.pid()));
+        });
     }
 
     /** Whatever the test's outcome, nothing this owner started may outlive the test: kill by recorded pid. */

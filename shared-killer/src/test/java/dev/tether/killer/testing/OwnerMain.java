@@ -1,9 +1,11 @@
 package dev.tether.killer.testing;
 
 import dev.tether.killer.ProcessSupervisor;
+import dev.tether.killer.internal.EngineClasses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 
 /**
  * A stand-in for a Maven build or a test JVM: owns a supervisor and a few trees, reports pids on stdout, then
@@ -20,6 +22,10 @@ public final class OwnerMain {
             Path treeDir = Files.createDirectories(dir.resolve(script));
             supervisor.spawn(Scripts.spec(
                     script, treeDir, script, treeDir.resolve("pids").toString()));
+        }
+        // ReplacedJarIT damages the engine's jar after READY: by then this JVM must hold what it stops with
+        if (!EngineClasses.awaitPreloaded(Duration.ofSeconds(30))) {
+            throw new IllegalStateException("the engine's classes did not load within 30 s");
         }
         System.out.println("READY");
         System.out.flush();
