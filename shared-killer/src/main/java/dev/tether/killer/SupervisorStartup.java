@@ -7,13 +7,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -21,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Makes the supervisor JVM start fast. Loading JNA dominates its start-up (measured: ~80 ms of ~130 ms), so:
@@ -35,9 +31,6 @@ import java.util.stream.Stream;
  * Both are caches: when anything about them fails, the supervisor simply starts the slow way.
  */
 final class SupervisorStartup {
-    /** Caches and logs unused this long are removed, so a machine's temp directory does not fill up over time. */
-    static final Duration UNUSED_FOR = Duration.ofDays(14);
-
     private final StateDirectory stateDirectory;
     private final List<String> classpath;
 
@@ -55,7 +48,7 @@ final class SupervisorStartup {
         });
         Path archive = archive();
         if (allJars() && Files.isReadable(archive)) {
-            markUsed(archive);
+            StatePruner.markUsed(archive);
             options.add("-XX:SharedArchiveFile=" + archive);
             options.add("-Xshare:auto"); // a stale or foreign archive is ignored, never fatal
         }
@@ -111,68 +104,25 @@ final class SupervisorStartup {
         }
     }
 
-    /** The last use of a cache, for {@link #pruneUnused()}. */
-    private static void markUsed(Path path) {
-        try {
-            Files.setLastModifiedTime(path, FileTime.from(Instant.now()));
-        } catch (IOException e) {
-            // pruned a little early at worst
-        }
-    }
-
-    /**
-     * Removes, in the background, what earlier runs left that nothing used for {@link #UNUSED_FOR}: archives
-     * and libraries of other JDKs and Tether versions, logs of supervisors that did not end cleanly.
-     */
+    /** Removes, in the background, what earlier runs left: see {@link StatePruner}. */
     void pruneUnusedInBackground() {
-        Thread thread = new Thread(this::pruneUnused, "tether-state-prune");
+        Thread thread = new Thread(
+                () -> StatePruner.forThisMachine(stateDirectory.path()).prune(Instant.now()), "tether-state-prune");
         thread.setDaemon(true);
         thread.start();
     }
 
-    void pruneUnused() {
-        Instant cutoff = Instant.now().minus(UNUSED_FOR);
-        Path root = stateDirectory.path();
-        List<Path> candidates = new ArrayList<>();
-        try (Stream<Path> top = Files.list(root)) {
-            top.filter(p -> {
-                        String name = p.getFileName().toString();
-                        return name.startsWith("jna-") || (name.startsWith("supervisor-") && name.endsWith(".log"));
-                    })
-                    .forEach(candidates::add);
-        } catch (IOException e) {
-            return;
+    /**
+     * The library depends only on the JNA release: its jar's name (which carries the version) and size. Keyed
+     * by the whole class path, every project, test directory and SNAPSHOT got a copy of its own.
+     */
+    private String jnaJarIdentity() {
+        String jna = classpath.get(classpath.size() - 1);
+        try {
+            return Path.of(jna).getFileName() + ":" + Files.size(Path.of(jna));
+        } catch (IOException | RuntimeException e) {
+            return jna;
         }
-        Path cds = root.resolve("cds");
-        if (Files.isDirectory(cds, LinkOption.NOFOLLOW_LINKS)) {
-            try (Stream<Path> archives = Files.list(cds)) {
-                archives.forEach(candidates::add);
-            } catch (IOException e) {
-                // nothing to prune there
-            }
-        }
-        for (Path candidate : candidates) {
-            try {
-                if (Files.getLastModifiedTime(candidate, LinkOption.NOFOLLOW_LINKS)
-                        .toInstant()
-                        .isBefore(cutoff)) {
-                    deleteTree(candidate);
-                }
-            } catch (IOException e) {
-                // in use or already gone
-            }
-        }
-    }
-
-    private static void deleteTree(Path path) throws IOException {
-        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-            try (Stream<Path> children = Files.list(path)) {
-                for (Path child : children.toList()) {
-                    deleteTree(child);
-                }
-            }
-        }
-        Files.deleteIfExists(path);
     }
 
     private boolean allJars() {
@@ -210,14 +160,14 @@ final class SupervisorStartup {
         Path directory;
         try {
             directory = stateDirectory
-                    .subdirectory("jna-" + sha1(String.join("|", classpath)).substring(0, 12) + "-" + prefix)
+                    .subdirectory("jna-" + sha1(jnaJarIdentity()).substring(0, 12) + "-" + prefix)
                     .path();
         } catch (RuntimeException e) {
             return Optional.empty(); // JNA then extracts into a fresh temp file of its own, as it does by default
         }
         Path target = directory.resolve(library);
         if (Files.isReadable(target)) {
-            markUsed(directory);
+            StatePruner.markUsed(directory);
             return Optional.of(directory);
         }
         try (InputStream in = SupervisorStartup.class.getClassLoader().getResourceAsStream(resource)) {
