@@ -29,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Collectors;
 
 /**
@@ -50,6 +51,13 @@ final class Supervisor {
     private final Map<Integer, Fixture> byLeaderPid = new ConcurrentHashMap<>();
     private final ChildExits exits = new ChildExits();
     private final Adoptions adoptions = new Adoptions();
+    /**
+     * Spawns hold it shared from the spawn until the new leader is registered; attribution holds it exclusively.
+     * Between the two, a fresh leader is a child of this process that no fixture knows yet: attribution would
+     * take it for an adopted orphan and give it (and by ancestry its whole tree) to another fixture. Seen
+     * without cgroups: a daemonizing fixture's stop TERMed the next fixture's wrapper chain.
+     */
+    private final ReentrantReadWriteLock spawnRegistration = new ReentrantReadWriteLock();
     /** Adopted orphans that several running fixtures could have made, with those fixtures' keys. */
     private final Map<ProcessId, List<String>> unclaimed = new ConcurrentHashMap<>();
     /**
@@ -110,6 +118,23 @@ final class Supervisor {
         NativePosix.SpawnRequest request = new NativePosix.SpawnRequest(
                 order.executable(), order.argv(), envp, order.workingDirectory(), order.logFile());
 
+        spawnRegistration.readLock().lock();
+        Fixture fixture;
+        try {
+            fixture = spawnAndRegister(order, request, cookie);
+        } finally {
+            spawnRegistration.readLock().unlock();
+        }
+        writeLedger();
+        synchronized (childArrived) {
+            childArrived.notifyAll();
+        }
+        exits.since(fixture.leader().pid(), fixture.spawnedAtNanos).ifPresent(exit -> reportLeaderExit(fixture, exit));
+        return fixture;
+    }
+
+    private Fixture spawnAndRegister(SpawnOrder order, NativePosix.SpawnRequest request, String cookie)
+            throws SpawnException, IOException {
         Optional<Path> cgroup = Optional.empty();
         long floor = inspector.startTimeFloor();
         long spawnedAt = System.nanoTime();
@@ -128,18 +153,15 @@ final class Supervisor {
         } else {
             pid = posix.spawn(request);
         }
+        long existedBy = System.nanoTime();
         // A command that exits at once may be reaped before we read it: the floor is still a safe identity.
         long startTime = inspector.process(pid).map(ProcessInfo::startTime).orElse(floor);
         TreeMembership membership = new TreeMembership(new ProcessId(pid, startTime), cookie, List.of());
-        Fixture fixture = new Fixture(order.key(), membership, cgroup, order.policy(), spawnedAt, order.logFile());
+        Fixture fixture =
+                new Fixture(order.key(), membership, cgroup, order.policy(), spawnedAt, existedBy, order.logFile());
         adoptions.started(order.key(), startTime);
         fixtures.put(order.key(), fixture);
         byLeaderPid.put(pid, fixture);
-        writeLedger();
-        synchronized (childArrived) {
-            childArrived.notifyAll();
-        }
-        exits.since(pid, spawnedAt).ifPresent(exit -> reportLeaderExit(fixture, exit));
         return fixture;
     }
 
@@ -223,7 +245,7 @@ final class Supervisor {
         }
         fixture.cgroup.ifPresent(Cgroups::removeLater);
         if (!unclaimed.isEmpty()) {
-            attributeAdoptees(inspector.snapshot()); // ends adoptees whose last candidate was this fixture
+            attributeAdopteesNow(); // ends adoptees whose last candidate was this fixture
         }
         // After the reply: a ledger that still lists the dead tree costs the next sweep one identity check each.
         ledgerWriter.execute(this::writeLedger);
@@ -235,7 +257,7 @@ final class Supervisor {
      * environment behind. The subreaper still holds them, so they can be found and ended.
      */
     List<ProcessInfo> unclaimed() {
-        attributeAdoptees(inspector.snapshot());
+        attributeAdopteesNow();
         ProcessTable table = inspector.snapshot();
         Set<Integer> claimed = new HashSet<>();
         for (Fixture fixture : fixtures.values()) {
@@ -278,7 +300,7 @@ final class Supervisor {
      */
     List<StopReport> stopAll() {
         if (cgroups.isEmpty()) {
-            attributeAdoptees(inspector.snapshot()); // once for all trees, not once per tree in parallel
+            attributeAdopteesNow(); // once for all trees, not once per tree in parallel
         } // with cgroups each tree's cgroup holds its adoptees; strays die with the remaining descendants below
         List<CompletableFuture<StopReport>> stops = new ArrayList<>();
         for (Fixture fixture : List.copyOf(fixtures.values())) {
@@ -332,7 +354,7 @@ final class Supervisor {
         if (cgroups.isPresent()) {
             attributeAdopteesIfAny(); // the cgroup remembers every member; only adoptees need a look
         } else {
-            attributeAdoptees(inspector.snapshot()); // the snapshot is also what remembers ancestry
+            attributeAdopteesNow(); // the snapshot is also what remembers ancestry
         }
     }
 
@@ -348,7 +370,7 @@ final class Supervisor {
                 && children.get().stream()
                         .allMatch(pid -> byLeaderPid.containsKey(pid) || claimedChildren.containsKey(pid));
         if (!nothingNew) {
-            attributeAdoptees(inspector.snapshot());
+            attributeAdopteesNow();
         }
     }
 
@@ -357,7 +379,22 @@ final class Supervisor {
      * whose it is (see {@link Adoptions}): claimed by its fixture, or ended as a late escapee, or kept as
      * unclaimed while several running fixtures could have made it.
      */
-    private synchronized void attributeAdoptees(ProcessTable table) {
+    private void attributeAdopteesNow() {
+        long takenAt = System.nanoTime();
+        attributeAdoptees(inspector.snapshot(), takenAt);
+    }
+
+    /** @param takenAt when the table's reading began: a fixture spawned later is not in it, yet not lost */
+    private synchronized void attributeAdoptees(ProcessTable table, long takenAt) {
+        spawnRegistration.writeLock().lock();
+        try {
+            attributeAdopteesOf(table, takenAt);
+        } finally {
+            spawnRegistration.writeLock().unlock();
+        }
+    }
+
+    private void attributeAdopteesOf(ProcessTable table, long takenAt) {
         Map<Integer, String> claimed = new HashMap<>();
         int knownBefore = 0;
         int knownAfter = 0;
@@ -368,7 +405,7 @@ final class Supervisor {
             Set<ProcessId> known = fixture.membership.known();
             knownAfter += known.size();
             // Evidence for the adoptees judged below: only a parent's death makes an orphan.
-            if (fixture.noticeLosses(known, table)) {
+            if (fixture.existedByNanos < takenAt && fixture.noticeLosses(known, table)) {
                 adoptions.lost(fixture.key, fixture.leader().startTime(), now);
             }
         }
