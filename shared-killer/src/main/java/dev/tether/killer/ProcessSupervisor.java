@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,6 +48,7 @@ public final class ProcessSupervisor implements AutoCloseable {
     private final Process process;
     private final Path logFile;
     private final Path ledgerDirectory;
+    private final Semaphore daemonizingStarts = new Semaphore(1, true);
     /** What the owner knows of each running tree, to stop it itself should the supervisor die. */
     private final Map<String, TreeRecord> trees = new ConcurrentHashMap<>();
 
@@ -325,6 +327,20 @@ public final class ProcessSupervisor implements AutoCloseable {
                             + rootMessage(e) + ". Its log is " + logFile + ".",
                     e);
         }
+    }
+
+    /**
+     * Held by a daemonizing fixture from its spawn until it is ready, when this supervisor has no cgroups: two
+     * daemons adopted in the same moment could then not be told apart (see Adoptions), so such starts take
+     * turns. With cgroups each daemon is born in its fixture's cgroup and they start in parallel.
+     */
+    public Semaphore daemonizingStarts() {
+        return daemonizingStarts;
+    }
+
+    /** Whether each tree has a cgroup of its own, which attributes any daemon to its fixture by itself. */
+    public boolean attributesByCgroup() {
+        return !hello().cgroup().isEmpty();
     }
 
     public Hello hello() {
