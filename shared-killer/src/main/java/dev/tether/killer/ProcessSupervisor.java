@@ -1,11 +1,12 @@
 package dev.tether.killer;
 
 import dev.tether.killer.internal.EngineClasses;
+import dev.tether.killer.protocol.Codec;
+import dev.tether.killer.protocol.Message;
 import dev.tether.killer.state.StateDirectory;
 import dev.tether.killer.stop.StopPolicy;
 import dev.tether.killer.stop.StopReport;
 import dev.tether.killer.supervisor.LedgerMembers;
-import dev.tether.killer.supervisor.Protocol;
 import dev.tether.killer.tree.ProcessId;
 import dev.tether.killer.tree.ProcessInfo;
 import dev.tether.killer.tree.ProcessInspector;
@@ -30,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -61,7 +63,7 @@ public final class ProcessSupervisor implements AutoCloseable {
     private final CompletableFuture<Void> readerEnded = new CompletableFuture<>();
 
     private final DataOutputStream out;
-    private final Map<Integer, CompletableFuture<Object>> pending = new ConcurrentHashMap<>();
+    private final Map<Integer, CompletableFuture<Message.Answer>> pending = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final List<Consumer<ExitEvent>> exitListeners = new CopyOnWriteArrayList<>();
     private final List<String> notices = new CopyOnWriteArrayList<>();
@@ -212,26 +214,28 @@ public final class ProcessSupervisor implements AutoCloseable {
                     + " does not exist. Create it or point workingDirectory at an existing directory.");
         }
         Map<String, String> environment = new LinkedHashMap<>(System.getenv());
-        environment.remove(Protocol.SUPERVISOR_VARIABLE);
+        environment.remove(Codec.SUPERVISOR_VARIABLE);
         environment.putAll(spec.environment());
         Path executable = ExecutableResolver.resolve(
                 "Fixture '" + spec.id() + "'", spec.command().get(0), environment, spec.workingDirectory());
-        Object[] reply = (Object[]) request(Protocol.SPAWN, REQUEST_TIMEOUT, o -> {
-            Protocol.writeString(o, spec.id());
-            Protocol.writeString(o, executable.toString());
-            Protocol.writeStrings(o, spec.command());
-            Protocol.writeMap(o, environment);
-            Protocol.writeString(o, spec.workingDirectory().toString());
-            Protocol.writeString(o, spec.logFile().toString());
-            Protocol.writePolicy(o, spec.stopPolicy());
-        });
+        Message.Spawned spawned = request(
+                id -> new Message.Spawn(
+                        id,
+                        spec.id(),
+                        executable.toString(),
+                        spec.command(),
+                        environment,
+                        spec.workingDirectory().toString(),
+                        spec.logFile().toString(),
+                        spec.stopPolicy()),
+                Message.Spawned.class,
+                REQUEST_TIMEOUT);
         policies.put(spec.id(), spec.stopPolicy());
-        String cgroup = (String) reply[3];
         TreeRecord record = new TreeRecord(
                 spec.id(),
-                new ProcessId((Integer) reply[0], (Long) reply[1]),
-                (String) reply[2],
-                cgroup.isEmpty() ? Optional.empty() : Optional.of(Path.of(cgroup)),
+                new ProcessId(spawned.pid(), spawned.startTime()),
+                spawned.cookie(),
+                spawned.cgroup().isEmpty() ? Optional.empty() : Optional.of(Path.of(spawned.cgroup())),
                 (int) process.pid());
         trees.put(spec.id(), record);
         return new SpawnedTree(this, spec, record);
@@ -245,10 +249,8 @@ public final class ProcessSupervisor implements AutoCloseable {
     /** Stops a tree: the policy's steps on every member, then a check that nothing survived. */
     public StopReport stop(String id, StopPolicy policy) {
         Duration patience = policy.worstCase().plus(REQUEST_TIMEOUT);
-        StopReport report = (StopReport) request(Protocol.STOP, patience, o -> {
-            Protocol.writeString(o, id);
-            Protocol.writePolicy(o, policy);
-        });
+        StopReport report = request(r -> new Message.Stop(r, id, policy), Message.Stopped.class, patience)
+                .report();
         policies.remove(id);
         leaderExits.remove(id);
         trees.remove(id);
@@ -256,18 +258,18 @@ public final class ProcessSupervisor implements AutoCloseable {
     }
 
     /** The members of a tree right now (zombies included); empty for an unknown or stopped id. */
-    @SuppressWarnings("unchecked")
     public List<ProcessInfo> members(String id) {
-        return (List<ProcessInfo>) request(Protocol.MEMBERS, REQUEST_TIMEOUT, o -> Protocol.writeString(o, id));
+        return request(r -> new Message.Members(r, id), Message.MemberList.class, REQUEST_TIMEOUT)
+                .processes();
     }
 
     /**
      * Live processes below the supervisor that belong to no running tree: escapees that left their process
      * group, cgroup and environment behind (only the subreaper still holds them). Normally empty.
      */
-    @SuppressWarnings("unchecked")
     public List<ProcessInfo> unclaimed() {
-        return (List<ProcessInfo>) request(Protocol.UNCLAIMED, REQUEST_TIMEOUT, o -> {});
+        return request(Message.Unclaimed::new, Message.MemberList.class, REQUEST_TIMEOUT)
+                .processes();
     }
 
     /** Called (on an internal thread) whenever the leader of a tree exits. */
@@ -372,7 +374,7 @@ public final class ProcessSupervisor implements AutoCloseable {
                 .orElse(Duration.ZERO)
                 .plus(REQUEST_TIMEOUT);
         try {
-            request(Protocol.SHUTDOWN, patience, o -> {});
+            request(Message.Shutdown::new, Message.Bye.class, patience);
             if (process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS) && process.exitValue() == 0) {
                 Files.deleteIfExists(logFile); // a clean run's log says nothing worth keeping
             }
@@ -383,23 +385,24 @@ public final class ProcessSupervisor implements AutoCloseable {
         }
     }
 
-    @FunctionalInterface
-    private interface Body {
-        void write(DataOutputStream out) throws IOException;
-    }
-
-    private Object request(byte type, Duration timeout, Body body) {
+    /** Sends the request {@code make} builds around a fresh id and waits for its answer. */
+    private <T extends Message.Answer> T request(
+            IntFunction<Message.Request> make, Class<T> answerType, Duration timeout) {
         int id = ids.incrementAndGet();
-        CompletableFuture<Object> answer = new CompletableFuture<>();
+        CompletableFuture<Message.Answer> answer = new CompletableFuture<>();
         pending.put(id, answer);
         try {
             synchronized (out) {
-                out.writeByte(type);
-                out.writeInt(id);
-                body.write(out);
+                Codec.write(out, make.apply(id));
                 out.flush();
             }
-            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            Message.Answer reply = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!answerType.isInstance(reply)) {
+                throw new SupervisorException("The Tether supervisor (pid " + process.pid() + ") answered request "
+                        + id + " with " + reply + " instead of a " + answerType.getSimpleName()
+                        + ". This is a bug in Tether; its log is " + logFile + ".");
+            }
+            return answerType.cast(reply);
         } catch (IOException e) {
             throw died(e);
         } catch (InterruptedException e) {
@@ -437,42 +440,28 @@ public final class ProcessSupervisor implements AutoCloseable {
 
     private void readEvents() {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(process.getInputStream()))) {
-            String noise = Protocol.skipToPreamble(in);
+            String noise = Codec.readPreamble(in);
             if (!noise.isBlank()) {
                 notices.add("the supervisor JVM printed before starting: " + noise.strip());
             }
             while (true) {
-                byte type = in.readByte();
-                switch (type) {
-                    case Protocol.HELLO ->
-                        hello.complete(new Hello(
-                                in.readInt(),
-                                in.readLong(),
-                                in.readBoolean(),
-                                Protocol.readString(in),
-                                Protocol.readString(in)));
-                    case Protocol.SPAWNED ->
-                        complete(in.readInt(), new Object[] {
-                            in.readInt(), in.readLong(), Protocol.readString(in), Protocol.readString(in)
-                        });
-                    case Protocol.FAILED -> {
-                        int id = in.readInt();
-                        fail(id, new SupervisorException(Protocol.readString(in)));
-                    }
-                    case Protocol.STOPPED -> complete(in.readInt(), Protocol.readReport(in));
-                    case Protocol.MEMBERS_LIST -> complete(in.readInt(), Protocol.readProcesses(in));
-                    case Protocol.BYE -> complete(in.readInt(), Boolean.TRUE);
-                    case Protocol.SWEPT -> swept.complete(in.readInt());
-                    case Protocol.EXITED -> {
-                        ExitEvent event =
-                                new ExitEvent(Protocol.readString(in), in.readInt(), in.readInt(), in.readInt());
-                        exitOf(event.id()).complete(event);
-                        exitListeners.forEach(listener -> tell(listener, event));
-                    }
-                    case Protocol.NOTICE -> {
-                        announce(Protocol.readString(in));
-                    }
-                    default -> throw new IOException("unknown message type " + type);
+                Message message = Codec.read(in);
+                if (message instanceof Message.Failed failed) {
+                    fail(failed.id(), new SupervisorException(failed.message()));
+                } else if (message instanceof Message.Answer answer) {
+                    complete(answer);
+                } else if (message instanceof Message.Hello h) {
+                    hello.complete(new Hello(h.pid(), h.startTime(), h.subreaper(), h.cgroup(), h.spawnPath()));
+                } else if (message instanceof Message.Swept swept) {
+                    this.swept.complete(swept.trees());
+                } else if (message instanceof Message.Exited exited) {
+                    ExitEvent event = new ExitEvent(exited.key(), exited.pid(), exited.exitCode(), exited.signal());
+                    exitOf(event.id()).complete(event);
+                    exitListeners.forEach(listener -> tell(listener, event));
+                } else if (message instanceof Message.Notice notice) {
+                    announce(notice.text());
+                } else {
+                    throw new IOException("the supervisor sent " + message + ", which only an owner sends");
                 }
             }
         } catch (IOException e) {
@@ -545,15 +534,15 @@ public final class ProcessSupervisor implements AutoCloseable {
         return "its pipe closed";
     }
 
-    private void complete(int id, Object value) {
-        CompletableFuture<Object> answer = pending.get(id);
+    private void complete(Message.Answer value) {
+        CompletableFuture<Message.Answer> answer = pending.get(value.id());
         if (answer != null) {
             answer.complete(value);
         }
     }
 
     private void fail(int id, TetherException error) {
-        CompletableFuture<Object> answer = pending.get(id);
+        CompletableFuture<Message.Answer> answer = pending.get(id);
         if (answer != null) {
             answer.completeExceptionally(error);
         }

@@ -1,7 +1,7 @@
 package dev.tether.killer;
 
+import dev.tether.killer.protocol.Codec;
 import dev.tether.killer.state.StateDirectory;
-import dev.tether.killer.supervisor.Protocol;
 import dev.tether.killer.supervisor.SupervisorMain;
 import dev.tether.killer.tree.ProcessId;
 import dev.tether.killer.tree.ProcessInfo;
@@ -77,7 +77,7 @@ final class SupervisorLauncher {
                 new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         Map<String, String> environment = builder.environment();
         OWNER_ONLY_VARIABLES.forEach(environment::remove);
-        environment.put(Protocol.SUPERVISOR_VARIABLE, Long.toString(ownerPid));
+        environment.put(Codec.SUPERVISOR_VARIABLE, Long.toString(ownerPid));
         if (!useCgroups) {
             environment.put(SupervisorMain.NO_CGROUPS, "off");
         }

@@ -1,7 +1,7 @@
 package dev.tether.killer;
 
+import dev.tether.killer.protocol.Codec;
 import dev.tether.killer.state.StateDirectory;
-import dev.tether.killer.supervisor.Protocol;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,7 +84,7 @@ final class SupervisorStartup {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD);
-            builder.environment().put(Protocol.SUPERVISOR_VARIABLE, "warm-up");
+            builder.environment().put(Codec.SUPERVISOR_VARIABLE, "warm-up");
             Process dump = builder.start();
             if (dump.waitFor(30, TimeUnit.SECONDS) && dump.exitValue() == 0 && Files.size(partial) > 0) {
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

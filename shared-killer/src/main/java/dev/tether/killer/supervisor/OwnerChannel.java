@@ -1,5 +1,7 @@
 package dev.tether.killer.supervisor;
 
+import dev.tether.killer.protocol.Codec;
+import dev.tether.killer.protocol.Message;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -7,31 +9,24 @@ import java.io.OutputStream;
 
 /** The supervisor's half of the pipe to its owner. Writes after the owner died are dropped silently. */
 final class OwnerChannel {
-    /** Writes one message's fields. */
-    @FunctionalInterface
-    interface Body {
-        void write(DataOutputStream out) throws IOException;
-    }
-
     private final DataOutputStream out;
     private volatile boolean broken;
 
     OwnerChannel(OutputStream stream) {
         this.out = new DataOutputStream(new BufferedOutputStream(stream));
         try {
-            out.write(Protocol.PREAMBLE);
+            Codec.writePreamble(out);
         } catch (IOException e) {
             broken = true;
         }
     }
 
-    synchronized void send(byte type, Body body) {
+    synchronized void send(Message message) {
         if (broken) {
             return;
         }
         try {
-            out.writeByte(type);
-            body.write(out);
+            Codec.write(out, message);
             out.flush();
         } catch (IOException e) {
             broken = true; // the owner is gone; its death is handled where stdin hits EOF
@@ -39,7 +34,7 @@ final class OwnerChannel {
     }
 
     void notice(String message) {
-        send(Protocol.NOTICE, out -> Protocol.writeString(out, message));
+        send(new Message.Notice(message));
         System.err.println("[tether-supervisor] " + message);
     }
 }

@@ -4,6 +4,8 @@ import dev.tether.killer.Signal;
 import dev.tether.killer.internal.posix.NativePosix;
 import dev.tether.killer.internal.posix.NativePosix.ChildExit;
 import dev.tether.killer.internal.posix.SpawnException;
+import dev.tether.killer.protocol.Codec;
+import dev.tether.killer.protocol.Message;
 import dev.tether.killer.stop.Escalation;
 import dev.tether.killer.stop.StopPolicy;
 import dev.tether.killer.stop.StopReport;
@@ -109,7 +111,7 @@ final class Supervisor {
         }
         String cookie = UUID.randomUUID().toString();
         Map<String, String> environment = new LinkedHashMap<>(System.getenv());
-        environment.remove(Protocol.SUPERVISOR_VARIABLE);
+        environment.remove(Codec.SUPERVISOR_VARIABLE);
         environment.putAll(order.environment());
         environment.put(TreeMembership.COOKIE_VARIABLE, cookie);
         List<String> envp = new ArrayList<>();
@@ -196,12 +198,11 @@ final class Supervisor {
 
     private void reportLeaderExit(Fixture fixture, ChildExit exit) {
         if (fixture.claimExitReport()) {
-            owner.send(Protocol.EXITED, out -> {
-                Protocol.writeString(out, fixture.key);
-                out.writeInt(exit.pid());
-                out.writeInt(exit.exitedNormally() ? exit.exitCode() : -1);
-                out.writeInt(exit.exitedNormally() ? 0 : exit.terminatingSignal());
-            });
+            owner.send(new Message.Exited(
+                    fixture.key,
+                    exit.pid(),
+                    exit.exitedNormally() ? exit.exitCode() : -1,
+                    exit.exitedNormally() ? 0 : exit.terminatingSignal()));
         }
     }
 

@@ -3,8 +3,9 @@ package dev.tether.killer.supervisor;
 import dev.tether.killer.internal.EngineClasses;
 import dev.tether.killer.internal.posix.NativePosix;
 import dev.tether.killer.internal.posix.SpawnException;
+import dev.tether.killer.protocol.Codec;
+import dev.tether.killer.protocol.Message;
 import dev.tether.killer.state.StateDirectory;
-import dev.tether.killer.stop.StopPolicy;
 import dev.tether.killer.stop.StopReport;
 import dev.tether.killer.tree.LinuxProcInspector;
 import dev.tether.killer.tree.ProcessId;
@@ -73,13 +74,12 @@ public final class SupervisorMain {
             shutDown(supervisor, cgroups, 70);
         });
 
-        owner.send(Protocol.HELLO, out -> {
-            out.writeInt(self.pid());
-            out.writeLong(self.startTime());
-            out.writeBoolean(subreaper);
-            Protocol.writeString(out, cgroups.map(c -> c.base().toString()).orElse(""));
-            Protocol.writeString(out, posix.spawnPath());
-        });
+        owner.send(new Message.Hello(
+                self.pid(),
+                self.startTime(),
+                subreaper,
+                cgroups.map(c -> c.base().toString()).orElse(""),
+                posix.spawnPath()));
         // Every stop may come long after a SNAPSHOT jar was overwritten under this JVM: load its classes now.
         EngineClasses.preloadInBackground(
                 count -> System.err.println("[tether-supervisor] " + count + " classes loaded ahead of need"));
@@ -94,7 +94,7 @@ public final class SupervisorMain {
                 int swept = new LedgerSweeper(ledgerDirectory, inspector, posix, cgroups, owner, self)
                         .sweep()
                         .size();
-                owner.send(Protocol.SWEPT, out -> out.writeInt(swept));
+                owner.send(new Message.Swept(swept));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -120,37 +120,26 @@ public final class SupervisorMain {
         });
         try {
             while (true) {
-                byte type = in.readByte();
-                int id = in.readInt();
-                switch (type) {
-                    case Protocol.SPAWN -> spawn(supervisor, owner, in, id);
-                    case Protocol.STOP -> {
-                        String key = Protocol.readString(in);
-                        StopPolicy policy = Protocol.readPolicy(in);
-                        stops.execute(() -> stop(supervisor, owner, id, key, policy));
-                    }
-                    case Protocol.MEMBERS -> {
-                        String key = Protocol.readString(in);
-                        List<ProcessInfo> members =
-                                supervisor.fixture(key).map(supervisor::members).orElse(List.of());
-                        owner.send(Protocol.MEMBERS_LIST, out -> {
-                            out.writeInt(id);
-                            Protocol.writeProcesses(out, members);
-                        });
-                    }
-                    case Protocol.UNCLAIMED -> {
-                        List<ProcessInfo> escaped = supervisor.unclaimed();
-                        owner.send(Protocol.MEMBERS_LIST, out -> {
-                            out.writeInt(id);
-                            Protocol.writeProcesses(out, escaped);
-                        });
-                    }
-                    case Protocol.SHUTDOWN -> {
-                        supervisor.stopAll();
-                        owner.send(Protocol.BYE, out -> out.writeInt(id));
-                        return;
-                    }
-                    default -> throw new IOException("unknown request type " + type);
+                Message request = Codec.read(in);
+                if (request instanceof Message.Spawn spawn) {
+                    spawn(supervisor, owner, spawn);
+                } else if (request instanceof Message.Stop stop) {
+                    stops.execute(() -> stop(supervisor, owner, stop));
+                } else if (request instanceof Message.Members members) {
+                    owner.send(new Message.MemberList(
+                            members.id(),
+                            supervisor
+                                    .fixture(members.key())
+                                    .map(supervisor::members)
+                                    .orElse(List.of())));
+                } else if (request instanceof Message.Unclaimed unclaimed) {
+                    owner.send(new Message.MemberList(unclaimed.id(), supervisor.unclaimed()));
+                } else if (request instanceof Message.Shutdown shutdown) {
+                    supervisor.stopAll();
+                    owner.send(new Message.Bye(shutdown.id()));
+                    return;
+                } else {
+                    throw new IOException("the owner sent " + request + ", which only a supervisor sends");
                 }
             }
         } catch (EOFException e) {
@@ -160,48 +149,37 @@ public final class SupervisorMain {
         }
     }
 
-    private static void spawn(Supervisor supervisor, OwnerChannel owner, DataInputStream in, int id)
-            throws IOException {
+    private static void spawn(Supervisor supervisor, OwnerChannel owner, Message.Spawn request) {
         Supervisor.SpawnOrder order = new Supervisor.SpawnOrder(
-                Protocol.readString(in),
-                Protocol.readString(in),
-                Protocol.readStrings(in),
-                Protocol.readMap(in),
-                Paths.get(Protocol.readString(in)),
-                Paths.get(Protocol.readString(in)),
-                Protocol.readPolicy(in));
+                request.key(),
+                request.executable(),
+                request.argv(),
+                request.environment(),
+                Paths.get(request.workingDirectory()),
+                Paths.get(request.logFile()),
+                request.policy());
         try {
             Fixture fixture = supervisor.spawn(order);
-            owner.send(Protocol.SPAWNED, out -> {
-                out.writeInt(id);
-                out.writeInt(fixture.leader().pid());
-                out.writeLong(fixture.leader().startTime());
-                Protocol.writeString(out, fixture.membership.cookie());
-                Protocol.writeString(out, fixture.cgroup.map(Path::toString).orElse(""));
-            });
+            owner.send(new Message.Spawned(
+                    request.id(),
+                    fixture.leader().pid(),
+                    fixture.leader().startTime(),
+                    fixture.membership.cookie(),
+                    fixture.cgroup.map(Path::toString).orElse("")));
         } catch (SpawnException | IOException | RuntimeException | LinkageError e) {
-            owner.send(Protocol.FAILED, out -> {
-                out.writeInt(id);
-                Protocol.writeString(out, String.valueOf(e.getMessage()));
-            });
+            owner.send(new Message.Failed(request.id(), String.valueOf(e.getMessage())));
         }
     }
 
-    private static void stop(Supervisor supervisor, OwnerChannel owner, int id, String key, StopPolicy policy) {
+    private static void stop(Supervisor supervisor, OwnerChannel owner, Message.Stop request) {
         try {
-            Optional<Fixture> fixture = supervisor.fixture(key);
+            Optional<Fixture> fixture = supervisor.fixture(request.key());
             StopReport report = fixture.isPresent()
-                    ? supervisor.stop(fixture.get(), policy)
-                    : new StopReport(key, List.of(), List.of(), java.time.Duration.ZERO);
-            owner.send(Protocol.STOPPED, out -> {
-                out.writeInt(id);
-                Protocol.writeReport(out, report);
-            });
+                    ? supervisor.stop(fixture.get(), request.policy())
+                    : new StopReport(request.key(), List.of(), List.of(), java.time.Duration.ZERO);
+            owner.send(new Message.Stopped(request.id(), report));
         } catch (InterruptedException | RuntimeException e) {
-            owner.send(Protocol.FAILED, out -> {
-                out.writeInt(id);
-                Protocol.writeString(out, "stopping '" + key + "' failed: " + e);
-            });
+            owner.send(new Message.Failed(request.id(), "stopping '" + request.key() + "' failed: " + e));
         }
     }
 
@@ -252,7 +230,8 @@ public final class SupervisorMain {
                 OwnerChannel.class,
                 Cgroups.class,
                 ChildExits.class,
-                Protocol.class,
+                Codec.class,
+                Message.class,
                 dev.tether.killer.stop.Escalation.class,
                 dev.tether.killer.stop.StopReport.class,
                 dev.tether.killer.tree.TreeMembership.class,

@@ -1,4 +1,4 @@
-package dev.tether.killer.supervisor;
+package dev.tether.killer.protocol;
 
 import dev.tether.killer.Signal;
 import dev.tether.killer.stop.ProcessOutcome;
@@ -16,71 +16,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/**
- * The owner <-> supervisor messages: one byte of type, then fields in DataOutput form. The owner writes to
- * the supervisor's stdin, the supervisor answers on its stdout. Every request carries an id its answer repeats.
- */
-public final class Protocol {
-    // owner -> supervisor
-    public static final byte SPAWN = 1;
-    public static final byte STOP = 2;
-    public static final byte MEMBERS = 3;
-    public static final byte SHUTDOWN = 4;
-    public static final byte UNCLAIMED = 5;
-    // supervisor -> owner
-    public static final byte HELLO = 10;
-    public static final byte SPAWNED = 11;
-    public static final byte FAILED = 12;
-    public static final byte STOPPED = 13;
-    public static final byte MEMBERS_LIST = 14;
-    public static final byte EXITED = 15;
-    public static final byte NOTICE = 16;
-    public static final byte BYE = 17;
-    /** The start-up sweep of crashed builds' ledgers is done; carries how many trees it stopped. */
-    public static final byte SWEPT = 18;
+/** The field encodings {@link Codec} composes messages of. */
+final class Fields {
+    private Fields() {}
 
-    /** Set in the supervisor's environment (owner pid): marks it for leak checks; never passed to fixtures. */
-    public static final String SUPERVISOR_VARIABLE = "TETHER_SUPERVISOR";
-
-    /**
-     * The supervisor writes this before its first message; the owner skips anything before it, so stray
-     * output of the JVM before main() (a warning) can never be taken for a message.
-     */
-    public static final byte[] PREAMBLE =
-            "\u0000TETHER-SUPERVISOR-1\u0000".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-
-    private Protocol() {}
-
-    /** Reads until the preamble; returns what came before it (normally nothing). */
-    public static String skipToPreamble(DataInputStream in) throws IOException {
-        java.io.ByteArrayOutputStream before = new java.io.ByteArrayOutputStream();
-        int matched = 0;
-        while (matched < PREAMBLE.length) {
-            int b = in.read();
-            if (b < 0) {
-                throw new java.io.EOFException("the supervisor closed its output before starting; it wrote: " + before);
-            }
-            if (b == (PREAMBLE[matched] & 0xff)) {
-                matched++;
-            } else {
-                before.write(PREAMBLE, 0, matched);
-                matched = b == (PREAMBLE[0] & 0xff) ? 1 : 0;
-                if (matched == 0) {
-                    before.write(b);
-                }
-            }
-        }
-        return before.toString(java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    public static void writeStrings(DataOutputStream out, List<String> values) throws IOException {
+    static void writeStrings(DataOutputStream out, List<String> values) throws IOException {
         out.writeInt(values.size());
         for (String value : values) {
             writeString(out, value);
         }
     }
 
-    public static List<String> readStrings(DataInputStream in) throws IOException {
+    static List<String> readStrings(DataInputStream in) throws IOException {
         int size = in.readInt();
         List<String> values = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
@@ -90,19 +37,19 @@ public final class Protocol {
     }
 
     /** Unlike writeUTF, not limited to 64 KiB: an environment value or command line may be long. */
-    public static void writeString(DataOutputStream out, String value) throws IOException {
+    static void writeString(DataOutputStream out, String value) throws IOException {
         byte[] bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         out.writeInt(bytes.length);
         out.write(bytes);
     }
 
-    public static String readString(DataInputStream in) throws IOException {
+    static String readString(DataInputStream in) throws IOException {
         byte[] bytes = new byte[in.readInt()];
         in.readFully(bytes);
         return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    public static void writeMap(DataOutputStream out, Map<String, String> map) throws IOException {
+    static void writeMap(DataOutputStream out, Map<String, String> map) throws IOException {
         out.writeInt(map.size());
         for (Map.Entry<String, String> entry : map.entrySet()) {
             writeString(out, entry.getKey());
@@ -110,7 +57,7 @@ public final class Protocol {
         }
     }
 
-    public static Map<String, String> readMap(DataInputStream in) throws IOException {
+    static Map<String, String> readMap(DataInputStream in) throws IOException {
         int size = in.readInt();
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < size; i++) {
@@ -119,7 +66,7 @@ public final class Protocol {
         return map;
     }
 
-    public static void writePolicy(DataOutputStream out, StopPolicy policy) throws IOException {
+    static void writePolicy(DataOutputStream out, StopPolicy policy) throws IOException {
         out.writeInt(policy.steps().size());
         for (StopStep step : policy.steps()) {
             writeString(out, step.signal().name());
@@ -127,7 +74,7 @@ public final class Protocol {
         }
     }
 
-    public static StopPolicy readPolicy(DataInputStream in) throws IOException {
+    static StopPolicy readPolicy(DataInputStream in) throws IOException {
         int size = in.readInt();
         List<StopStep> steps = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
@@ -136,7 +83,7 @@ public final class Protocol {
         return new StopPolicy(steps);
     }
 
-    public static void writeReport(DataOutputStream out, StopReport report) throws IOException {
+    static void writeReport(DataOutputStream out, StopReport report) throws IOException {
         writeString(out, report.fixture());
         out.writeLong(report.took().toNanos());
         out.writeInt(report.ended().size());
@@ -156,7 +103,7 @@ public final class Protocol {
         }
     }
 
-    public static StopReport readReport(DataInputStream in) throws IOException {
+    static StopReport readReport(DataInputStream in) throws IOException {
         String fixture = readString(in);
         Duration took = Duration.ofNanos(in.readLong());
         int endedCount = in.readInt();
@@ -178,7 +125,7 @@ public final class Protocol {
         return new StopReport(fixture, ended, survivors, took);
     }
 
-    public static void writeProcesses(DataOutputStream out, List<ProcessInfo> processes) throws IOException {
+    static void writeProcesses(DataOutputStream out, List<ProcessInfo> processes) throws IOException {
         out.writeInt(processes.size());
         for (ProcessInfo p : processes) {
             out.writeInt(p.pid());
@@ -191,7 +138,7 @@ public final class Protocol {
         }
     }
 
-    public static List<ProcessInfo> readProcesses(DataInputStream in) throws IOException {
+    static List<ProcessInfo> readProcesses(DataInputStream in) throws IOException {
         int size = in.readInt();
         List<ProcessInfo> processes = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
