@@ -18,8 +18,6 @@ final class Fixture {
     final Optional<Path> cgroup;
     final StopPolicy policy;
     final long spawnedAtNanos;
-    /** A time when the leader certainly existed (after the spawn returned): tables taken later must show it. */
-    final long existedByNanos;
 
     final Path logFile;
     private final AtomicBoolean exitReported = new AtomicBoolean();
@@ -34,9 +32,7 @@ final class Fixture {
             Optional<Path> cgroup,
             StopPolicy policy,
             long spawnedAtNanos,
-            long existedByNanos,
             Path logFile) {
-        this.existedByNanos = existedByNanos;
         this.logFile = logFile;
         this.key = key;
         this.membership = membership;

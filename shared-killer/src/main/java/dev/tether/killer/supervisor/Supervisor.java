@@ -155,12 +155,10 @@ final class Supervisor {
         } else {
             pid = posix.spawn(request);
         }
-        long existedBy = System.nanoTime();
         // A command that exits at once may be reaped before we read it: the floor is still a safe identity.
         long startTime = inspector.process(pid).map(ProcessInfo::startTime).orElse(floor);
         TreeMembership membership = new TreeMembership(new ProcessId(pid, startTime), cookie, List.of());
-        Fixture fixture =
-                new Fixture(order.key(), membership, cgroup, order.policy(), spawnedAt, existedBy, order.logFile());
+        Fixture fixture = new Fixture(order.key(), membership, cgroup, order.policy(), spawnedAt, order.logFile());
         adoptions.started(order.key(), startTime);
         fixtures.put(order.key(), fixture);
         byLeaderPid.put(pid, fixture);
@@ -380,22 +378,22 @@ final class Supervisor {
      * whose it is (see {@link Adoptions}): claimed by its fixture, or ended as a late escapee, or kept as
      * unclaimed while several running fixtures could have made it.
      */
-    private void attributeAdopteesNow() {
-        long takenAt = System.nanoTime();
-        attributeAdoptees(inspector.snapshot(), takenAt);
-    }
-
-    /** @param takenAt when the table's reading began: a fixture spawned later is not in it, yet not lost */
-    private synchronized void attributeAdoptees(ProcessTable table, long takenAt) {
+    /**
+     * Reads the table and judges it with no spawn in between: every fixture registered is in the table (its
+     * leader, or the loss of it), and every child of this process in the table is either a registered leader or
+     * an adoptee. A spawn during the read (tens of ms) once made a launcher that had already exited look like no
+     * evidence at all, and its daemon went to the other candidate.
+     */
+    private synchronized void attributeAdopteesNow() {
         spawnRegistration.writeLock().lock();
         try {
-            attributeAdopteesOf(table, takenAt);
+            attributeAdoptees(inspector.snapshot());
         } finally {
             spawnRegistration.writeLock().unlock();
         }
     }
 
-    private void attributeAdopteesOf(ProcessTable table, long takenAt) {
+    private void attributeAdoptees(ProcessTable table) {
         Map<Integer, String> claimed = new HashMap<>();
         int knownBefore = 0;
         int knownAfter = 0;
@@ -406,7 +404,7 @@ final class Supervisor {
             Set<ProcessId> known = fixture.membership.known();
             knownAfter += known.size();
             // Evidence for the adoptees judged below: only a parent's death makes an orphan.
-            if (fixture.existedByNanos < takenAt && fixture.noticeLosses(known, table)) {
+            if (fixture.noticeLosses(known, table)) {
                 adoptions.lost(fixture.key, fixture.leader().startTime(), now);
             }
         }
