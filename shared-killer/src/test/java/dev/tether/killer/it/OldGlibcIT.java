@@ -120,7 +120,7 @@ class OldGlibcIT {
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             Path path = Paths.get(entry);
             String name = path.getFileName().toString();
-            boolean runtime = name.startsWith("jna-") || name.startsWith("awaitility-") || name.startsWith("hamcrest-");
+            boolean runtime = name.startsWith("jna-"); // the engine's only dependency
             if (path.equals(engine) || path.equals(driver) || runtime) {
                 Path target = lib.resolve(Files.isDirectory(path) ? "dir-" + inside.size() : name);
                 copy(path, target);
