@@ -2,6 +2,7 @@ package dev.tether.junit;
 
 import dev.tether.killer.InvalidSpecException;
 import dev.tether.killer.fixture.CommandLine;
+import dev.tether.killer.fixture.EnvironmentFile;
 import dev.tether.killer.fixture.FixtureSpec;
 import dev.tether.killer.fixture.TextualConfig;
 import java.nio.file.Path;
@@ -30,7 +31,10 @@ final class AnnotationSpecs {
             return FixtureSpec.of(process.id(), command)
                     .withWorkingDirectory(
                             process.workingDirectory().isBlank() ? Path.of("") : Path.of(process.workingDirectory()))
-                    .withEnvironment(environment(process.environment(), where))
+                    .withEnvironment(EnvironmentFile.merge(
+                            process.environmentFile().isBlank() ? null : Path.of(process.environmentFile()),
+                            environment(process.environment(), where),
+                            where + " environmentFile"))
                     .withPorts(process.ports())
                     .withReadiness(TextualConfig.readiness(
                             new TextualConfig.ReadyText(

@@ -40,6 +40,12 @@ public @interface ManagedProcess {
     /** {@code KEY=value} entries added to the environment. */
     String[] environment() default {};
 
+    /**
+     * A .env file of {@code KEY=VALUE} lines (relative to the current directory: the module directory under
+     * Maven); {@link #environment()} entries win over it.
+     */
+    String environmentFile() default "";
+
     /** Named ports: {@code web} for a free one, {@code web=8080} for a fixed one. */
     String[] ports() default {};
 

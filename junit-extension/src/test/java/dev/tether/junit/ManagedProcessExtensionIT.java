@@ -8,6 +8,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import dev.tether.junit.cases.ClassScopeTestCases;
+import dev.tether.junit.cases.EnvironmentFileTestCases;
 import dev.tether.junit.cases.EscapeTestCases;
 import dev.tether.junit.cases.FailingSiblingTestCases;
 import dev.tether.junit.cases.FailingTestCases;
@@ -103,6 +104,19 @@ class ManagedProcessExtensionIT {
         assertTrue(
                 entries.stream().allMatch(e -> e.matches("mock: 1 process ended \\(1 by TERM\\) in .*")),
                 entries.toString());
+    }
+
+    @Test
+    void anEnvironmentFileReachesTheProcessAndItsMistakesAreNamed() {
+        EngineExecutionResults results = run(selectClass(EnvironmentFileTestCases.class));
+        results.testEvents().assertStatistics(s -> s.succeeded(1).failed(1));
+        assertEquals(1, Seen.PIDS.size(), "the fixture with the file started: " + Seen.PIDS);
+        assertAllDead(Seen.PIDS);
+        Throwable failure = failureOf(results);
+        assertTrue(
+                failure.getMessage().contains("environmentFile: the environment file ")
+                        && failure.getMessage().contains("missing.env does not exist"),
+                failure.getMessage());
     }
 
     @Test

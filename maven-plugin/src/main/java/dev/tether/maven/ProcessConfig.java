@@ -21,6 +21,8 @@ public class ProcessConfig {
     private File workingDirectory;
     /** Variables added to (or replacing those of) the build's environment. */
     private Map<String, String> environment;
+    /** A .env file of KEY=VALUE lines (relative to the project directory); {@code <environment>} wins over it. */
+    private File environmentFile;
     /** Named ports: {@code web} for a free one, {@code web=8080} for a fixed one; used as ${tether.port.web}. */
     private List<String> ports;
     /** When the process counts as ready; without it, as soon as it started. */
@@ -54,6 +56,10 @@ public class ProcessConfig {
 
     public Map<String, String> getEnvironment() {
         return environment;
+    }
+
+    public File getEnvironmentFile() {
+        return environmentFile;
     }
 
     public List<String> getPorts() {

@@ -2,6 +2,7 @@ package dev.tether.maven;
 
 import dev.tether.killer.InvalidSpecException;
 import dev.tether.killer.fixture.CommandLine;
+import dev.tether.killer.fixture.EnvironmentFile;
 import dev.tether.killer.fixture.FixtureSpec;
 import dev.tether.killer.fixture.Readiness;
 import dev.tether.killer.fixture.TextualConfig;
@@ -48,7 +49,12 @@ final class SpecTranslator {
                             process.getWorkingDirectory() != null
                                     ? process.getWorkingDirectory().toPath()
                                     : baseDirectory.toPath())
-                    .withEnvironment(environment(process.getEnvironment()))
+                    .withEnvironment(EnvironmentFile.merge(
+                            process.getEnvironmentFile() == null
+                                    ? null
+                                    : process.getEnvironmentFile().toPath(),
+                            environment(process.getEnvironment()),
+                            where + " <environmentFile>"))
                     .withPorts(ports(process.getPorts()))
                     .withReadiness(readiness(process.getReady(), where))
                     .withNeeds(needs(process.getNeeds()))
