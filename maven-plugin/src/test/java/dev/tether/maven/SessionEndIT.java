@@ -150,12 +150,7 @@ class SessionEndIT {
                     jars.filter(p -> p.toString().endsWith(".jar")).forEach(p -> classpath.add(p.toString()));
                 }
             }
-            classpath.add(Paths.get(EmbeddedMaven.class
-                            .getProtectionDomain()
-                            .getCodeSource()
-                            .getLocation()
-                            .getPath())
-                    .toString());
+            classpath.add(Os.classPathEntryOf(EmbeddedMaven.class).toString());
             ProcessBuilder builder = new ProcessBuilder(
                             Paths.get(System.getProperty("java.home"), "bin", "java")
                                     .toString(),

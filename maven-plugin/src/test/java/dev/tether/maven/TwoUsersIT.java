@@ -50,7 +50,7 @@ class TwoUsersIT {
             List<ProcessId> rootTrees = InteractiveProject.awaitRunning(rootLog);
             List<ProcessId> otherTrees = InteractiveProject.awaitRunning(otherLog);
             assertTrue(
-                    otherTrees.stream().allMatch(id -> uidOf(id) == other.uid),
+                    otherTrees.stream().allMatch(id -> Os.PROC.uid(id.pid()) == other.uid),
                     "the other build's processes run as " + OtherUser.NAME + ": " + Os.describe(otherTrees));
             for (InteractiveProject build : List.of(rootBuild, otherBuild)) {
                 String json = build.statusJson();
@@ -81,18 +81,6 @@ class TwoUsersIT {
         } finally {
             InteractiveProject.end(rootRun);
             InteractiveProject.end(otherRun);
-        }
-    }
-
-    private static int uidOf(ProcessId id) {
-        try {
-            return Files.readAllLines(Path.of("/proc", Integer.toString(id.pid()), "status")).stream()
-                    .filter(line -> line.startsWith("Uid:"))
-                    .map(line -> Integer.parseInt(line.split("\\s+")[1]))
-                    .findFirst()
-                    .orElse(-1);
-        } catch (java.io.IOException e) {
-            return -1;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.tether.killer.internal;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -102,7 +103,7 @@ public final class EngineClasses {
         List<String> names = new ArrayList<>();
         try (Stream<Path> files = Files.walk(directory)) {
             files.filter(Files::isRegularFile)
-                    .map(file -> directory.relativize(file).toString().replace(java.io.File.separatorChar, '/'))
+                    .map(file -> directory.relativize(file).toString().replace(File.separatorChar, '/'))
                     .forEach(entry -> addIfEngineClass(entry, names));
         }
         return names;

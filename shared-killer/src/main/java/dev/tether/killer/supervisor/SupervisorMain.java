@@ -220,34 +220,7 @@ public final class SupervisorMain {
         ProcessInspector inspector = ProcessInspector.forThisMachine();
         inspector.process(posix.pid());
         inspector.snapshot();
-        for (Class<?> type : List.of(
-                Supervisor.class,
-                Supervisor.SpawnOrder.class,
-                Fixture.class,
-                SupervisedTree.class,
-                LedgerSweeper.class,
-                Ledger.class,
-                OwnerChannel.class,
-                Cgroups.class,
-                ChildExits.class,
-                Codec.class,
-                Message.class,
-                dev.tether.killer.stop.Escalation.class,
-                dev.tether.killer.stop.StopReport.class,
-                dev.tether.killer.tree.TreeMembership.class,
-                Adoptions.class,
-                LedgerMembers.class,
-                LogCap.class,
-                StateDirectory.class,
-                dev.tether.killer.state.FileOwnership.class,
-                dev.tether.killer.state.CurrentUser.class)) {
-            try {
-                Class.forName(type.getName(), true, SupervisorMain.class.getClassLoader());
-            } catch (ClassNotFoundException e) {
-                throw new IOException(e);
-            }
-        }
-        EngineClasses.loadAll(); // so the archive holds every class the preloading of a real run asks for
+        EngineClasses.loadAll(); // every engine class: what a real run loads, and what its preloading asks for
         Cgroups.ownCgroupDirectory();
         // the checks a real start makes, so the archive holds the file-attribute classes they load
         dev.tether.killer.state.FileOwnership.read(Paths.get(System.getProperty("java.io.tmpdir")));

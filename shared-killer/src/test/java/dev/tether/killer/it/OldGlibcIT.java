@@ -9,14 +9,13 @@ import dev.tether.killer.testing.OldLibcDriver;
 import dev.tether.killer.testing.Os;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -42,7 +41,9 @@ class OldGlibcIT {
         Path lib = Files.createDirectories(ROOT.resolve("opt/tether"));
         String classPath = copyClassPath(lib);
 
-        boolean mounted = run(List.of("mountpoint", "-q", ROOT.resolve("proc").toString()), 10).exitCode == 0;
+        boolean mounted = run(List.of("mountpoint", "-q", ROOT.resolve("proc").toString()), 10)
+                        .exitCode()
+                == 0;
         if (!mounted) {
             assertEquals(
                     0,
@@ -54,10 +55,10 @@ class OldGlibcIT {
                                             "proc",
                                             ROOT.resolve("proc").toString()),
                                     10)
-                            .exitCode);
+                            .exitCode());
         }
         try {
-            Result result = run(
+            Os.Result result = run(
                     List.of(
                             "chroot",
                             ROOT.toString(),
@@ -70,8 +71,8 @@ class OldGlibcIT {
                             classPath,
                             OldLibcDriver.class.getName()),
                     180);
-            String out = result.output;
-            assertEquals(0, result.exitCode, out);
+            String out = result.output();
+            assertEquals(0, result.exitCode(), out);
             assertTrue(out.contains("spawn path: glibc 2.31, posix_spawn with one addclose per open descriptor"), out);
             assertTrue(out.contains("working directory: right"), out);
             assertTrue(out.contains("inherited descriptors: none of the supervisor's"), out);
@@ -88,7 +89,7 @@ class OldGlibcIT {
         if (Files.isExecutable(ROOT.resolve(JAVA.substring(1)))) {
             return;
         }
-        Result built = run(
+        Os.Result built = run(
                 List.of(
                         "/usr/sbin/debootstrap",
                         "--variant=minbase",
@@ -97,26 +98,19 @@ class OldGlibcIT {
                         ROOT.toString(),
                         "http://deb.debian.org/debian"),
                 1200);
-        String tail =
-                built.output.length() > 2000 ? built.output.substring(built.output.length() - 2000) : built.output;
+        String tail = built.output().length() > 2000
+                ? built.output().substring(built.output().length() - 2000)
+                : built.output();
         assumeTrue(
-                built.exitCode == 0 && Files.isExecutable(ROOT.resolve(JAVA.substring(1))),
+                built.exitCode() == 0 && Files.isExecutable(ROOT.resolve(JAVA.substring(1))),
                 "could not build a Debian 11 root: " + tail);
     }
 
     /** The engine, its runtime libraries and the driver, as this JVM loads them, copied into the root. */
     private static String copyClassPath(Path lib) throws IOException {
         List<String> inside = new ArrayList<>();
-        Path engine = Paths.get(ProcessSupervisor.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .getPath());
-        Path driver = Paths.get(OldLibcDriver.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .getPath());
+        Path engine = Os.classPathEntryOf(ProcessSupervisor.class);
+        Path driver = Os.classPathEntryOf(OldLibcDriver.class);
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             Path path = Paths.get(entry);
             String name = path.getFileName().toString();
@@ -147,25 +141,7 @@ class OldGlibcIT {
         }
     }
 
-    private record Result(int exitCode, String output) {}
-
-    private static Result run(List<String> command, int timeoutSeconds) throws Exception {
-        Path output = Files.createTempFile("old-glibc", ".out");
-        try {
-            ProcessBuilder builder =
-                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-            builder.environment().put(Os.TEST_MARKER, "old-glibc");
-            Process process = builder.start();
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-                return new Result(
-                        -1,
-                        "timed out after " + timeoutSeconds + " s: " + command + "\n"
-                                + Files.readString(output, StandardCharsets.UTF_8));
-            }
-            return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(output);
-        }
+    private static Os.Result run(List<String> command, int timeoutSeconds) throws Exception {
+        return Os.run(command, Duration.ofSeconds(timeoutSeconds), "old-glibc");
     }
 }

@@ -75,11 +75,7 @@ class ReplacedJarIT {
      * on the real user path (Maven and Surefire load the engine from one).
      */
     private static String classPathWithEngineJar(Path lib) throws IOException {
-        Path engineClasses = Paths.get(ProcessSupervisor.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .getPath());
+        Path engineClasses = Os.classPathEntryOf(ProcessSupervisor.class);
         Path jar = lib.resolve("tether-killer.jar");
         if (Files.isRegularFile(engineClasses)) {
             Files.copy(engineClasses, jar); // failsafe runs against the module's own jar

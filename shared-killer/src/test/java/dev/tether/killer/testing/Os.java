@@ -25,6 +25,45 @@ public final class Os {
 
     private Os() {}
 
+    /** Exit code and combined output of a command run to its end. */
+    public record Result(int exitCode, String output) {}
+
+    /**
+     * Runs a command marked with {@code marker} (the leak check finds it) to its end. The output goes to a file,
+     * not a pipe read before the wait, so a command that hangs is killed at {@code limit} instead of hanging
+     * the test; the result then says so.
+     */
+    public static Result run(List<String> command, Duration limit, String marker)
+            throws IOException, InterruptedException {
+        Path output = Files.createTempFile("tether-test", ".out");
+        try {
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+            builder.environment().put(TEST_MARKER, marker);
+            Process process = builder.start();
+            if (!process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor();
+                return new Result(
+                        -1,
+                        "timed out after " + limit + ": " + command + "\n"
+                                + Files.readString(output, StandardCharsets.UTF_8));
+            }
+            return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+
+    /** The jar or class directory {@code type} was loaded from, as a path (spaces and all). */
+    public static Path classPathEntryOf(Class<?> type) {
+        try {
+            return Path.of(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("no class path entry for " + type, e);
+        }
+    }
+
     public static boolean isAlive(ProcessId id) {
         return PROC.process(id.pid())
                 .filter(p -> p.startTime() == id.startTime() && !p.isDead())

@@ -1,10 +1,9 @@
 package dev.tether.killer.testing;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A second, unprivileged user of this machine, created when missing (the suite runs as root in CI and in
@@ -31,15 +30,15 @@ public final class OtherUser {
 
     /** The user, created now if this machine does not have it yet. */
     public static synchronized OtherUser get() throws IOException, InterruptedException {
-        if (run(List.of("id", "-u", NAME)).exitCode != 0) {
-            Result added = run(List.of("useradd", "--system", "--no-create-home", "--shell", "/bin/sh", NAME));
-            if (added.exitCode != 0 && run(List.of("id", "-u", NAME)).exitCode != 0) {
-                throw new IOException("cannot create the test user " + NAME + ": " + added.output);
+        if (run(List.of("id", "-u", NAME)).exitCode() != 0) {
+            Os.Result added = run(List.of("useradd", "--system", "--no-create-home", "--shell", "/bin/sh", NAME));
+            if (added.exitCode() != 0 && run(List.of("id", "-u", NAME)).exitCode() != 0) {
+                throw new IOException("cannot create the test user " + NAME + ": " + added.output());
             }
         }
         return new OtherUser(
-                Integer.parseInt(run(List.of("id", "-u", NAME)).output.trim()),
-                Integer.parseInt(run(List.of("id", "-g", NAME)).output.trim()));
+                Integer.parseInt(run(List.of("id", "-u", NAME)).output().trim()),
+                Integer.parseInt(run(List.of("id", "-g", NAME)).output().trim()));
     }
 
     /** {@code command}, prefixed so that it runs as this user. */
@@ -51,22 +50,11 @@ public final class OtherUser {
     }
 
     /** Runs a short command as this user and returns its exit code and output. */
-    public Result runAs(String... command) throws IOException, InterruptedException {
+    public Os.Result runAs(String... command) throws IOException, InterruptedException {
         return run(as(List.of(command)));
     }
 
-    /** Exit code and combined output of a short command. */
-    public record Result(int exitCode, String output) {}
-
-    static Result run(List<String> command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put(Os.TEST_MARKER, "other-user");
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IOException("timed out: " + command);
-        }
-        return new Result(process.exitValue(), output);
+    static Os.Result run(List<String> command) throws IOException, InterruptedException {
+        return Os.run(command, Duration.ofSeconds(30), "other-user");
     }
 }
