@@ -265,7 +265,7 @@ class PeersBenchmark {
 
     /** exec-maven-plugin leaves the server running after the build: end it by its port (a process we started). */
     private void killListener(int port) {
-        dev.tether.killer.fixture.PortOwners.allHolders(dev.tether.killer.fixture.PortOwners.listeningSockets(port))
+        dev.tether.killer.ports.PortOwners.allHolders(dev.tether.killer.ports.PortOwners.listeningSockets(port))
                 .forEach(pid -> {
                     recorded.add(pid);
                     ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);

@@ -1,10 +1,10 @@
 package dev.tether.junit;
 
 import dev.tether.killer.InvalidSpecException;
-import dev.tether.killer.fixture.CommandLine;
-import dev.tether.killer.fixture.EnvironmentFile;
-import dev.tether.killer.fixture.FixtureSpec;
-import dev.tether.killer.fixture.TextualConfig;
+import dev.tether.killer.config.CommandLine;
+import dev.tether.killer.config.EnvironmentFile;
+import dev.tether.killer.config.FixtureSpec;
+import dev.tether.killer.config.TextualConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,14 +1,14 @@
 package dev.tether.junit;
 
-import dev.tether.killer.Diagnosis;
-import dev.tether.killer.ProcessSupervisor;
+import dev.tether.killer.client.ProcessSupervisor;
+import dev.tether.killer.config.FixtureSpec;
+import dev.tether.killer.config.Wording;
+import dev.tether.killer.fixture.Diagnosis;
 import dev.tether.killer.fixture.FixtureGroup;
-import dev.tether.killer.fixture.FixtureSpec;
 import dev.tether.killer.fixture.GroupStopReport;
 import dev.tether.killer.fixture.RunningFixture;
-import dev.tether.killer.fixture.Wording;
-import dev.tether.killer.tree.ProcessInfo;
-import dev.tether.killer.tree.ProcessInspector;
+import dev.tether.killer.process.ProcessInfo;
+import dev.tether.killer.process.ProcessInspector;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -17,7 +17,7 @@ import dev.tether.junit.cases.MisuseTestCases;
 import dev.tether.junit.cases.NestedTestCases;
 import dev.tether.junit.cases.ParallelTestCases;
 import dev.tether.junit.cases.Seen;
-import dev.tether.killer.ProcessSupervisor;
+import dev.tether.killer.client.ProcessSupervisor;
 import dev.tether.killer.testing.Os;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package dev.tether.maven;
 
 import dev.tether.killer.InvalidSpecException;
+import dev.tether.killer.PortInUseException;
 import dev.tether.killer.SupervisorException;
 import dev.tether.killer.TetherException;
+import dev.tether.killer.config.FixtureSpec;
 import dev.tether.killer.fixture.FixtureGroup;
-import dev.tether.killer.fixture.FixtureSpec;
-import dev.tether.killer.fixture.PortInUseException;
 import java.io.File;
 import java.util.Deque;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.tether.maven;
 
-import dev.tether.killer.Diagnosis;
-import dev.tether.killer.ProcessSupervisor;
 import dev.tether.killer.TetherException;
+import dev.tether.killer.client.ProcessSupervisor;
+import dev.tether.killer.fixture.Diagnosis;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;

@@ -1,9 +1,9 @@
 package dev.tether.maven;
 
-import dev.tether.killer.RecordedTree;
-import dev.tether.killer.fixture.PortOwners;
-import dev.tether.killer.fixture.PortOwners.Ownership;
-import dev.tether.killer.tree.ProcessInfo;
+import dev.tether.killer.client.RecordedTree;
+import dev.tether.killer.ports.PortOwners;
+import dev.tether.killer.ports.PortOwners.Ownership;
+import dev.tether.killer.process.ProcessInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.tether.maven;
 
-import dev.tether.killer.ProcessSupervisor;
 import dev.tether.killer.TetherException;
+import dev.tether.killer.client.ProcessSupervisor;
 import java.time.Duration;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;

@@ -1,7 +1,7 @@
 package dev.tether.maven;
 
-import dev.tether.killer.ProcessSupervisor;
 import dev.tether.killer.TetherException;
+import dev.tether.killer.client.ProcessSupervisor;
 import dev.tether.killer.fixture.FixtureGroup;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,11 +1,11 @@
 package dev.tether.maven;
 
 import dev.tether.killer.InvalidSpecException;
-import dev.tether.killer.fixture.CommandLine;
-import dev.tether.killer.fixture.EnvironmentFile;
-import dev.tether.killer.fixture.FixtureSpec;
-import dev.tether.killer.fixture.Readiness;
-import dev.tether.killer.fixture.TextualConfig;
+import dev.tether.killer.config.CommandLine;
+import dev.tether.killer.config.EnvironmentFile;
+import dev.tether.killer.config.FixtureSpec;
+import dev.tether.killer.config.Readiness;
+import dev.tether.killer.config.TextualConfig;
 import dev.tether.killer.stop.StopPolicy;
 import java.io.File;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package dev.tether.maven;
 
-import dev.tether.killer.Durations;
 import dev.tether.killer.TetherException;
+import dev.tether.killer.config.FixtureSpec;
+import dev.tether.killer.config.Wording;
 import dev.tether.killer.fixture.FixtureGroup;
-import dev.tether.killer.fixture.FixtureSpec;
 import dev.tether.killer.fixture.RunningFixture;
-import dev.tether.killer.fixture.Wording;
+import dev.tether.killer.text.Durations;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

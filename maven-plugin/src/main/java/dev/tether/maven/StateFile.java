@@ -1,6 +1,6 @@
 package dev.tether.maven;
 
-import dev.tether.killer.TreeRecord;
+import dev.tether.killer.client.TreeRecord;
 import dev.tether.killer.fixture.FixtureGroup;
 import dev.tether.killer.fixture.RunningFixture;
 import java.io.IOException;

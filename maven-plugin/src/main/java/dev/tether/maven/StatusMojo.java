@@ -1,6 +1,6 @@
 package dev.tether.maven;
 
-import dev.tether.killer.Json;
+import dev.tether.killer.text.Json;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;

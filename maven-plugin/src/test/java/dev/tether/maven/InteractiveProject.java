@@ -3,9 +3,9 @@ package dev.tether.maven;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tether.killer.fixture.PortOwners;
+import dev.tether.killer.ports.PortOwners;
+import dev.tether.killer.process.ProcessId;
 import dev.tether.killer.testing.Os;
-import dev.tether.killer.tree.ProcessId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

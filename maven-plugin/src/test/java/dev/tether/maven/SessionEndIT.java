@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tether.killer.process.ProcessId;
 import dev.tether.killer.testing.Os;
-import dev.tether.killer.tree.ProcessId;
 import dev.tether.maven.embedded.EmbeddedMaven;
 import java.io.BufferedReader;
 import java.io.File;

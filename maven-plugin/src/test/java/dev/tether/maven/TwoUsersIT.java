@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tether.killer.process.ProcessId;
 import dev.tether.killer.testing.Os;
 import dev.tether.killer.testing.OtherUser;
-import dev.tether.killer.tree.ProcessId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import dev.tether.junit.Fixture;
 import dev.tether.junit.ManagedProcess;
 import dev.tether.junit.ProcessFixture;
 import dev.tether.junit.Ready;
-import dev.tether.killer.fixture.PortOwners;
+import dev.tether.killer.ports.PortOwners;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

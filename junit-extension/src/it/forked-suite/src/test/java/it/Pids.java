@@ -1,7 +1,7 @@
 package it;
 
-import dev.tether.killer.tree.ProcessInfo;
-import dev.tether.killer.tree.ProcessInspector;
+import dev.tether.killer.process.ProcessInfo;
+import dev.tether.killer.process.ProcessInspector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

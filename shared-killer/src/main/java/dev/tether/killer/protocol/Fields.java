@@ -1,12 +1,12 @@
 package dev.tether.killer.protocol;
 
-import dev.tether.killer.Signal;
+import dev.tether.killer.process.ProcessInfo;
+import dev.tether.killer.process.Signal;
 import dev.tether.killer.stop.ProcessOutcome;
 import dev.tether.killer.stop.StopPolicy;
 import dev.tether.killer.stop.StopReport;
 import dev.tether.killer.stop.StopStep;
 import dev.tether.killer.stop.Survivor;
-import dev.tether.killer.tree.ProcessInfo;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.tether.killer.protocol;
 
+import dev.tether.killer.process.ProcessInfo;
 import dev.tether.killer.stop.StopPolicy;
 import dev.tether.killer.stop.StopReport;
-import dev.tether.killer.tree.ProcessInfo;
 import java.util.List;
 import java.util.Map;
 

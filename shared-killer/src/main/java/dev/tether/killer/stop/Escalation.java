@@ -1,8 +1,8 @@
 package dev.tether.killer.stop;
 
-import dev.tether.killer.Signal;
-import dev.tether.killer.tree.ProcessId;
-import dev.tether.killer.tree.ProcessInfo;
+import dev.tether.killer.process.ProcessId;
+import dev.tether.killer.process.ProcessInfo;
+import dev.tether.killer.process.Signal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

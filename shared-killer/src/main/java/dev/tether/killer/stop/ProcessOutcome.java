@@ -1,6 +1,6 @@
 package dev.tether.killer.stop;
 
-import dev.tether.killer.Signal;
+import dev.tether.killer.process.Signal;
 import java.time.Duration;
 
 /**

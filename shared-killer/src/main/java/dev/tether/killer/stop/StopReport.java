@@ -1,6 +1,6 @@
 package dev.tether.killer.stop;
 
-import dev.tether.killer.Durations;
+import dev.tether.killer.text.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,7 +1,7 @@
 package dev.tether.killer.stop;
 
-import dev.tether.killer.Durations;
-import dev.tether.killer.Signal;
+import dev.tether.killer.process.Signal;
+import dev.tether.killer.text.Durations;
 import java.time.Duration;
 import java.util.Objects;
 

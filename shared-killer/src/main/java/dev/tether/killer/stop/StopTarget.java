@@ -1,7 +1,7 @@
 package dev.tether.killer.stop;
 
-import dev.tether.killer.Signal;
-import dev.tether.killer.tree.ProcessInfo;
+import dev.tether.killer.process.ProcessInfo;
+import dev.tether.killer.process.Signal;
 import java.util.Collection;
 
 /**

@@ -1,7 +1,7 @@
 package dev.tether.killer.supervisor;
 
-import dev.tether.killer.tree.ProcessId;
-import dev.tether.killer.tree.ProcessInfo;
+import dev.tether.killer.process.ProcessId;
+import dev.tether.killer.process.ProcessInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

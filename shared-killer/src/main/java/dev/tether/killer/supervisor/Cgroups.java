@@ -209,7 +209,7 @@ final class Cgroups {
     }
 
     /** Removes the cgroups of supervisors that are gone (their trees were swept first). */
-    void removeStale(dev.tether.killer.tree.ProcessTable table) {
+    void removeStale(dev.tether.killer.process.ProcessTable table) {
         try (var entries = Files.list(base.getParent())) {
             for (Path dir : entries.toList()) {
                 String name = dir.getFileName().toString();

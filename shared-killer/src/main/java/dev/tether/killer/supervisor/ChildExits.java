@@ -1,7 +1,7 @@
 package dev.tether.killer.supervisor;
 
-import dev.tether.killer.Signal;
 import dev.tether.killer.internal.posix.NativePosix.ChildExit;
+import dev.tether.killer.process.Signal;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

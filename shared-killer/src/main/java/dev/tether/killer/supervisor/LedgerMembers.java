@@ -1,6 +1,6 @@
 package dev.tether.killer.supervisor;
 
-import dev.tether.killer.tree.ProcessId;
+import dev.tether.killer.process.ProcessId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

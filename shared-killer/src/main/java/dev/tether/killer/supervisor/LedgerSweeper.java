@@ -1,14 +1,14 @@
 package dev.tether.killer.supervisor;
 
-import dev.tether.killer.Signal;
 import dev.tether.killer.internal.posix.NativePosix;
+import dev.tether.killer.process.ProcessId;
+import dev.tether.killer.process.ProcessInspector;
+import dev.tether.killer.process.ProcessTable;
+import dev.tether.killer.process.Signal;
+import dev.tether.killer.process.TreeMembership;
 import dev.tether.killer.stop.Escalation;
 import dev.tether.killer.stop.StopPolicy;
 import dev.tether.killer.stop.StopReport;
-import dev.tether.killer.tree.ProcessId;
-import dev.tether.killer.tree.ProcessInspector;
-import dev.tether.killer.tree.ProcessTable;
-import dev.tether.killer.tree.TreeMembership;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package dev.tether.killer.supervisor;
 
-import dev.tether.killer.Signal;
 import dev.tether.killer.internal.posix.NativePosix;
+import dev.tether.killer.process.ProcessInfo;
+import dev.tether.killer.process.ProcessInspector;
+import dev.tether.killer.process.ProcessTable;
+import dev.tether.killer.process.Signal;
+import dev.tether.killer.process.TreeMembership;
 import dev.tether.killer.stop.StopTarget;
-import dev.tether.killer.tree.ProcessInfo;
-import dev.tether.killer.tree.ProcessInspector;
-import dev.tether.killer.tree.ProcessTable;
-import dev.tether.killer.tree.TreeMembership;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -3,14 +3,14 @@ package dev.tether.killer.supervisor;
 import dev.tether.killer.internal.EngineClasses;
 import dev.tether.killer.internal.posix.NativePosix;
 import dev.tether.killer.internal.posix.SpawnException;
+import dev.tether.killer.process.LinuxProcInspector;
+import dev.tether.killer.process.ProcessId;
+import dev.tether.killer.process.ProcessInfo;
+import dev.tether.killer.process.ProcessInspector;
 import dev.tether.killer.protocol.Codec;
 import dev.tether.killer.protocol.Message;
 import dev.tether.killer.state.StateDirectory;
 import dev.tether.killer.stop.StopReport;
-import dev.tether.killer.tree.LinuxProcInspector;
-import dev.tether.killer.tree.ProcessId;
-import dev.tether.killer.tree.ProcessInfo;
-import dev.tether.killer.tree.ProcessInspector;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -66,7 +66,7 @@ public final class SupervisorMain {
         boolean subreaper = posix.becomeChildSubreaper();
         Path ledgerDirectory = resultOf(ledgerCheck);
         Ledger ledger = new Ledger(ledgerDirectory, self, ownerId);
-        Supervisor supervisor = new Supervisor(posix, inspector, cgroups, ledger, owner, self);
+        TreeKeeper supervisor = new TreeKeeper(posix, inspector, cgroups, ledger, owner, self);
         // Whatever breaks, on whichever thread, the trees are stopped before this process goes.
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
             System.err.println("[tether-supervisor] " + thread.getName() + " failed: " + error);
@@ -112,7 +112,7 @@ public final class SupervisorMain {
     }
 
     /** Handles requests until the owner closes the pipe (EOF) or asks to shut down. */
-    private static void serve(Supervisor supervisor, OwnerChannel owner, DataInputStream in) {
+    private static void serve(TreeKeeper supervisor, OwnerChannel owner, DataInputStream in) {
         ExecutorService stops = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "tether-stop");
             thread.setDaemon(true);
@@ -149,8 +149,8 @@ public final class SupervisorMain {
         }
     }
 
-    private static void spawn(Supervisor supervisor, OwnerChannel owner, Message.Spawn request) {
-        Supervisor.SpawnOrder order = new Supervisor.SpawnOrder(
+    private static void spawn(TreeKeeper supervisor, OwnerChannel owner, Message.Spawn request) {
+        TreeKeeper.SpawnOrder order = new TreeKeeper.SpawnOrder(
                 request.key(),
                 request.executable(),
                 request.argv(),
@@ -159,7 +159,7 @@ public final class SupervisorMain {
                 Paths.get(request.logFile()),
                 request.policy());
         try {
-            Fixture fixture = supervisor.spawn(order);
+            OwnedTree fixture = supervisor.spawn(order);
             owner.send(new Message.Spawned(
                     request.id(),
                     fixture.leader().pid(),
@@ -171,9 +171,9 @@ public final class SupervisorMain {
         }
     }
 
-    private static void stop(Supervisor supervisor, OwnerChannel owner, Message.Stop request) {
+    private static void stop(TreeKeeper supervisor, OwnerChannel owner, Message.Stop request) {
         try {
-            Optional<Fixture> fixture = supervisor.fixture(request.key());
+            Optional<OwnedTree> fixture = supervisor.fixture(request.key());
             StopReport report = fixture.isPresent()
                     ? supervisor.stop(fixture.get(), request.policy())
                     : new StopReport(request.key(), List.of(), List.of(), java.time.Duration.ZERO);
@@ -185,7 +185,7 @@ public final class SupervisorMain {
 
     /** Backup for stdin EOF: if the owner's pid is gone (or reused), the owner is dead. */
     private static void watchOwner(
-            Supervisor supervisor, ProcessInspector inspector, ProcessId ownerId, Optional<Cgroups> cgroups) {
+            TreeKeeper supervisor, ProcessInspector inspector, ProcessId ownerId, Optional<Cgroups> cgroups) {
         while (true) {
             try {
                 TimeUnit.MILLISECONDS.sleep(250);
@@ -201,7 +201,7 @@ public final class SupervisorMain {
         }
     }
 
-    private static synchronized void shutDown(Supervisor supervisor, Optional<Cgroups> cgroups, int status) {
+    private static synchronized void shutDown(TreeKeeper supervisor, Optional<Cgroups> cgroups, int status) {
         try {
             supervisor.stopAll();
             cgroups.ifPresent(Cgroups::close);

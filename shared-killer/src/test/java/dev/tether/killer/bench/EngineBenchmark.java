@@ -1,9 +1,9 @@
 package dev.tether.killer.bench;
 
-import dev.tether.killer.ExitEvent;
-import dev.tether.killer.ProcessSupervisor;
-import dev.tether.killer.SpawnedTree;
-import dev.tether.killer.TreeSpec;
+import dev.tether.killer.client.ExitEvent;
+import dev.tether.killer.client.ProcessSupervisor;
+import dev.tether.killer.client.SpawnedTree;
+import dev.tether.killer.client.TreeSpec;
 import dev.tether.killer.stop.StopReport;
 import dev.tether.killer.testing.ChildOwner;
 import dev.tether.killer.testing.Os;

@@ -1,11 +1,11 @@
 package dev.tether.killer.bench;
 
-import dev.tether.killer.ProcessSupervisor;
+import dev.tether.killer.FixtureStartException;
+import dev.tether.killer.client.ProcessSupervisor;
+import dev.tether.killer.config.FixtureSpec;
+import dev.tether.killer.config.Probe;
+import dev.tether.killer.config.Readiness;
 import dev.tether.killer.fixture.FixtureGroup;
-import dev.tether.killer.fixture.FixtureSpec;
-import dev.tether.killer.fixture.FixtureStartException;
-import dev.tether.killer.fixture.Probe;
-import dev.tether.killer.fixture.Readiness;
 import dev.tether.killer.testing.Os;
 import dev.tether.killer.testing.SupervisorExtension;
 import java.nio.file.Files;

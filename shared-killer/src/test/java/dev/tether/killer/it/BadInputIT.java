@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tether.killer.InvalidSpecException;
 import dev.tether.killer.SupervisorException;
-import dev.tether.killer.TreeSpec;
+import dev.tether.killer.client.TreeSpec;
 import dev.tether.killer.testing.Os;
 import dev.tether.killer.testing.SupervisorExtension;
 import java.nio.file.Files;

@@ -2,9 +2,9 @@ package dev.tether.killer.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tether.killer.ProcessSupervisor;
-import dev.tether.killer.SpawnedTree;
-import dev.tether.killer.TreeSpec;
+import dev.tether.killer.client.ProcessSupervisor;
+import dev.tether.killer.client.SpawnedTree;
+import dev.tether.killer.client.TreeSpec;
 import dev.tether.killer.testing.Os;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -3,13 +3,13 @@ package dev.tether.killer.it;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tether.killer.ProcessSupervisor;
-import dev.tether.killer.SpawnedTree;
-import dev.tether.killer.TreeSpec;
+import dev.tether.killer.client.ProcessSupervisor;
+import dev.tether.killer.client.SpawnedTree;
+import dev.tether.killer.client.TreeSpec;
+import dev.tether.killer.process.ProcessId;
+import dev.tether.killer.process.ProcessInfo;
 import dev.tether.killer.stop.StopReport;
 import dev.tether.killer.testing.Os;
-import dev.tether.killer.tree.ProcessId;
-import dev.tether.killer.tree.ProcessInfo;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;

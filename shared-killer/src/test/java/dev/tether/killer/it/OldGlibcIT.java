@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.tether.killer.ProcessSupervisor;
+import dev.tether.killer.client.ProcessSupervisor;
 import dev.tether.killer.testing.OldLibcDriver;
 import dev.tether.killer.testing.Os;
 import java.io.File;

@@ -2,10 +2,10 @@ package dev.tether.killer.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tether.killer.ProcessSupervisor;
+import dev.tether.killer.client.ProcessSupervisor;
+import dev.tether.killer.process.ProcessId;
 import dev.tether.killer.testing.ChildOwner;
 import dev.tether.killer.testing.Os;
-import dev.tether.killer.tree.ProcessId;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.tether.killer.it;
 
-import dev.tether.killer.ProcessSupervisor;
+import dev.tether.killer.client.ProcessSupervisor;
 import dev.tether.killer.testing.ChildOwner;
 import dev.tether.killer.testing.Os;
 import java.io.IOException;

@@ -3,8 +3,8 @@ package dev.tether.killer.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tether.killer.SpawnedTree;
-import dev.tether.killer.TreeSpec;
+import dev.tether.killer.client.SpawnedTree;
+import dev.tether.killer.client.TreeSpec;
 import dev.tether.killer.testing.Os;
 import dev.tether.killer.testing.SupervisorExtension;
 import java.nio.file.Files;

@@ -3,12 +3,12 @@ package dev.tether.killer.it;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tether.killer.ProcessSupervisor;
-import dev.tether.killer.SpawnedTree;
 import dev.tether.killer.SupervisorException;
+import dev.tether.killer.client.ProcessSupervisor;
+import dev.tether.killer.client.SpawnedTree;
+import dev.tether.killer.process.ProcessId;
 import dev.tether.killer.testing.Os;
 import dev.tether.killer.testing.Scripts;
-import dev.tether.killer.tree.ProcessId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,17 +3,17 @@ package dev.tether.killer.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tether.killer.ProcessSupervisor;
-import dev.tether.killer.Signal;
-import dev.tether.killer.SpawnedTree;
-import dev.tether.killer.TreeSpec;
+import dev.tether.killer.client.ProcessSupervisor;
+import dev.tether.killer.client.SpawnedTree;
+import dev.tether.killer.client.TreeSpec;
+import dev.tether.killer.process.ProcessId;
+import dev.tether.killer.process.Signal;
 import dev.tether.killer.stop.ProcessOutcome;
 import dev.tether.killer.stop.StopPolicy;
 import dev.tether.killer.stop.StopReport;
 import dev.tether.killer.testing.Os;
 import dev.tether.killer.testing.Scripts;
 import dev.tether.killer.testing.SupervisorExtension;
-import dev.tether.killer.tree.ProcessId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -160,7 +160,7 @@ class TreeReapingIT {
 
     @Test
     void leaderExitIsReportedWithItsCode() throws Exception {
-        java.util.concurrent.CompletableFuture<dev.tether.killer.ExitEvent> exited =
+        java.util.concurrent.CompletableFuture<dev.tether.killer.client.ExitEvent> exited =
                 new java.util.concurrent.CompletableFuture<>();
         SUPERVISOR.get().onExit(e -> {
             if (e.id().equals("exits-3")) {
@@ -169,7 +169,7 @@ class TreeReapingIT {
         });
         SpawnedTree tree = SUPERVISOR
                 .get()
-                .spawn(dev.tether.killer.TreeSpec.of(
+                .spawn(dev.tether.killer.client.TreeSpec.of(
                         "exits-3", List.of("sh", "-c", "exit 3"), dir, dir.resolve("exits.log")));
 
         assertEquals(3, exited.get(10, java.util.concurrent.TimeUnit.SECONDS).exitCode());

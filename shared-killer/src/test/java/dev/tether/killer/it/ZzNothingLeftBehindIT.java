@@ -2,8 +2,8 @@ package dev.tether.killer.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tether.killer.process.ProcessInfo;
 import dev.tether.killer.testing.Os;
-import dev.tether.killer.tree.ProcessInfo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tether.killer.Signal;
+import dev.tether.killer.process.ProcessInfo;
+import dev.tether.killer.process.Signal;
 import dev.tether.killer.stop.ProcessOutcome;
 import dev.tether.killer.stop.StopPolicy;
 import dev.tether.killer.stop.StopReport;
 import dev.tether.killer.stop.Survivor;
-import dev.tether.killer.tree.ProcessInfo;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tether.killer.Signal;
+import dev.tether.killer.process.Signal;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

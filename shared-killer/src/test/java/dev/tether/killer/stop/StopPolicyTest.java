@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tether.killer.Signal;
+import dev.tether.killer.process.Signal;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

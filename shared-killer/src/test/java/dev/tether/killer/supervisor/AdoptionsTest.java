@@ -2,12 +2,12 @@ package dev.tether.killer.supervisor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tether.killer.process.ProcessId;
 import dev.tether.killer.supervisor.Adoptions.Ambiguous;
 import dev.tether.killer.supervisor.Adoptions.Claim;
 import dev.tether.killer.supervisor.Adoptions.LateEscapee;
 import dev.tether.killer.supervisor.Adoptions.Life;
 import dev.tether.killer.supervisor.Adoptions.Orphaned;
-import dev.tether.killer.tree.ProcessId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -77,10 +77,10 @@ class AdoptionsTest {
 
         assertEquals(
                 new LateEscapee("web"),
-                adoptions.judge(new dev.tether.killer.tree.ProcessInfo(900, 50, 900, 900, 250, 'S', "daemon")));
+                adoptions.judge(new dev.tether.killer.process.ProcessInfo(900, 50, 900, 900, 250, 'S', "daemon")));
         assertEquals(
                 new Claim("web"),
-                adoptions.judge(new dev.tether.killer.tree.ProcessInfo(901, 50, 901, 901, 450, 'S', "daemon")));
+                adoptions.judge(new dev.tether.killer.process.ProcessInfo(901, 50, 901, 901, 450, 'S', "daemon")));
     }
 
     @Test
@@ -126,6 +126,6 @@ class AdoptionsTest {
 
         assertEquals(
                 new Claim("daemon"),
-                adoptions.judge(new dev.tether.killer.tree.ProcessInfo(900, 50, 900, 900, 500, 'S', "daemon")));
+                adoptions.judge(new dev.tether.killer.process.ProcessInfo(900, 50, 900, 900, 500, 'S', "daemon")));
     }
 }

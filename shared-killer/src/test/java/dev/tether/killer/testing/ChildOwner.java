@@ -1,7 +1,7 @@
 package dev.tether.killer.testing;
 
+import dev.tether.killer.process.ProcessId;
 import dev.tether.killer.supervisor.LedgerMembers;
-import dev.tether.killer.tree.ProcessId;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,11 +1,11 @@
 package dev.tether.killer.testing;
 
-import dev.tether.killer.ProcessSupervisor;
+import dev.tether.killer.client.ProcessSupervisor;
+import dev.tether.killer.config.FixtureSpec;
+import dev.tether.killer.config.Probe;
+import dev.tether.killer.config.Readiness;
 import dev.tether.killer.fixture.FixtureGroup;
-import dev.tether.killer.fixture.FixtureSpec;
 import dev.tether.killer.fixture.GroupStopReport;
-import dev.tether.killer.fixture.Probe;
-import dev.tether.killer.fixture.Readiness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

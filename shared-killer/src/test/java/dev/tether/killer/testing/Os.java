@@ -2,10 +2,10 @@ package dev.tether.killer.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.tether.killer.tree.LinuxProcInspector;
-import dev.tether.killer.tree.ProcessId;
-import dev.tether.killer.tree.ProcessInfo;
-import dev.tether.killer.tree.ProcessTable;
+import dev.tether.killer.process.LinuxProcInspector;
+import dev.tether.killer.process.ProcessId;
+import dev.tether.killer.process.ProcessInfo;
+import dev.tether.killer.process.ProcessTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.tether.killer.testing;
 
-import dev.tether.killer.ProcessSupervisor;
+import dev.tether.killer.client.ProcessSupervisor;
 import dev.tether.killer.internal.EngineClasses;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.tether.killer.testing;
 
-import dev.tether.killer.TreeSpec;
+import dev.tether.killer.client.TreeSpec;
 import dev.tether.killer.stop.StopPolicy;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

@@ -1,0 +1,74 @@
+package dev.tether.killer.client;
+
+import dev.tether.killer.process.ProcessId;
+import dev.tether.killer.process.ProcessInfo;
+import dev.tether.killer.process.ProcessInspector;
+import dev.tether.killer.stop.StopReport;
+import java.nio.file.Path;
+import java.util.List;
+
+/** A running tree: its leader's identity and cookie, and the way to stop it. Closing it stops it. */
+public final class SpawnedTree implements AutoCloseable {
+    private final ProcessSupervisor supervisor;
+    private final TreeSpec spec;
+    private final TreeRecord record;
+    private volatile StopReport stopReport;
+
+    SpawnedTree(ProcessSupervisor supervisor, TreeSpec spec, TreeRecord record) {
+        this.supervisor = supervisor;
+        this.spec = spec;
+        this.record = record;
+    }
+
+    public String id() {
+        return spec.id();
+    }
+
+    public int pid() {
+        return record.leader().pid();
+    }
+
+    public ProcessId leader() {
+        return record.leader();
+    }
+
+    /** What identifies this tree to a process that did not start it (see {@link RecordedTree}). */
+    public TreeRecord record() {
+        return record;
+    }
+
+    /** The value of TETHER_FIXTURE in the environment of every process of this tree that kept its environment. */
+    public String cookie() {
+        return record.cookie();
+    }
+
+    public Path logFile() {
+        return spec.logFile();
+    }
+
+    public TreeSpec spec() {
+        return spec;
+    }
+
+    /** True while the leader (this exact process, not a reuse of its pid) is alive and not a zombie. */
+    public boolean isLeaderAlive() {
+        return ProcessInspector.forThisMachine().isRunning(record.leader());
+    }
+
+    public List<ProcessInfo> members() {
+        return supervisor.members(spec.id());
+    }
+
+    /** Stops the tree with its spec's policy; a second call returns the first report. */
+    public synchronized StopReport stop() {
+        if (stopReport == null) {
+            stopReport = supervisor.stop(spec.id(), spec.stopPolicy());
+        }
+        return stopReport;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,208 @@
+package dev.tether.killer.client;
+
+import dev.tether.killer.process.OperatingSystem;
+import dev.tether.killer.protocol.Codec;
+import dev.tether.killer.state.StateDirectory;
+import dev.tether.killer.state.StatePruner;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Makes the supervisor JVM start fast. Loading JNA dominates its start-up (measured: ~80 ms of ~130 ms), so:
+ * <ul>
+ *   <li>JNA's native library is extracted once per JNA jar into the verified private state directory (never a
+ *       shared or predictable path another user could plant a library in), instead of by every supervisor into
+ *       a fresh temp file;
+ *   <li>when the supervisor's class path is all jars (as for every user of the plugin or extension), a
+ *       class-data-sharing archive of its classes is dumped once, in the background, and used from then on.
+ * </ul>
+ * Both are caches: when anything about them fails, the supervisor simply starts the slow way.
+ */
+final class SupervisorStartup {
+    private final StateDirectory stateDirectory;
+    private final List<String> classpath;
+
+    SupervisorStartup(StateDirectory stateDirectory, List<String> classpath) {
+        this.stateDirectory = stateDirectory;
+        this.classpath = classpath;
+    }
+
+    /** JVM options that use the caches that exist now. */
+    List<String> jvmOptions() {
+        List<String> options = new ArrayList<>();
+        extractJnaDispatch().ifPresent(dir -> {
+            options.add("-Djna.boot.library.path=" + dir);
+            options.add("-Djna.nounpack=true");
+        });
+        Path archive = archive();
+        if (allJars() && Files.isReadable(archive)) {
+            StatePruner.markUsed(archive);
+            options.add("-XX:SharedArchiveFile=" + archive);
+            options.add("-Xshare:auto"); // a stale or foreign archive is ignored, never fatal
+        }
+        return options;
+    }
+
+    /**
+     * Dumps the class-data archive in a short JVM of its own if it is missing, without delaying anyone: the
+     * supervisor that is starting now does not wait for it. The dump JVM exits by itself within a second.
+     */
+    void prepareArchiveInBackground(List<String> javaCommand, List<String> baseOptions, String warmUpClass) {
+        if (!allJars() || Files.exists(archive())) {
+            return;
+        }
+        Thread thread = new Thread(() -> dumpArchive(javaCommand, baseOptions, warmUpClass), "tether-cds-dump");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void dumpArchive(List<String> javaCommand, List<String> baseOptions, String warmUpClass) {
+        Path target = archive();
+        Path partial = target.resolveSibling(
+                target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        try {
+            List<String> command = new ArrayList<>(javaCommand);
+            command.addAll(baseOptions);
+            command.addAll(jvmOptions());
+            command.add("-XX:ArchiveClassesAtExit=" + partial);
+            command.add("-cp");
+            command.add(String.join(File.pathSeparator, classpath));
+            command.add(warmUpClass);
+            command.add("--warm-up");
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().put(Codec.SUPERVISOR_VARIABLE, "warm-up");
+            Process dump = builder.start();
+            if (dump.waitFor(30, TimeUnit.SECONDS) && dump.exitValue() == 0 && Files.size(partial) > 0) {
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                dump.destroyForcibly();
+            }
+        } catch (IOException e) {
+            // a cache: the supervisor starts without it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException e) {
+                // left for the next dump to overwrite
+            }
+        }
+    }
+
+    /** Removes, in the background, what earlier runs left: see {@link StatePruner}. */
+    void pruneUnusedInBackground() {
+        Thread thread = new Thread(
+                () -> StatePruner.forThisMachine(stateDirectory.path()).prune(Instant.now()), "tether-state-prune");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * The library depends only on the JNA release: its jar's name (which carries the version) and size. Keyed
+     * by the whole class path, every project, test directory and SNAPSHOT got a copy of its own.
+     */
+    private String jnaJarIdentity() {
+        String jna = classpath.get(classpath.size() - 1);
+        try {
+            return Path.of(jna).getFileName() + ":" + Files.size(Path.of(jna));
+        } catch (IOException | RuntimeException e) {
+            return jna;
+        }
+    }
+
+    private boolean allJars() {
+        return classpath.stream().allMatch(entry -> entry.endsWith(".jar"));
+    }
+
+    /** One archive per class path and JDK: a different jar or JVM needs a different archive. */
+    private Path archive() {
+        StringBuilder key =
+                new StringBuilder(System.getProperty("java.home") + "|" + System.getProperty("java.vm.version"));
+        for (String entry : classpath) {
+            Path jar = Path.of(entry);
+            try {
+                key.append('|')
+                        .append(entry)
+                        .append(':')
+                        .append(Files.size(jar))
+                        .append(':')
+                        .append(Files.getLastModifiedTime(jar).toMillis());
+            } catch (IOException e) {
+                key.append('|').append(entry);
+            }
+        }
+        return stateDirectory
+                .subdirectory("cds")
+                .path()
+                .resolve("supervisor-" + sha1(key.toString()).substring(0, 16) + ".jsa");
+    }
+
+    private Optional<Path> extractJnaDispatch() {
+        String prefix = jnaResourcePrefix();
+        String library = System.mapLibraryName("jnidispatch").replace(".dylib", ".jnilib");
+        String resource = "com/sun/jna/" + prefix + "/" + library;
+        // Only ever into the verified private directory: a library another user could plant would run as us.
+        Path directory;
+        try {
+            directory = stateDirectory
+                    .subdirectory("jna-" + sha1(jnaJarIdentity()).substring(0, 12) + "-" + prefix)
+                    .path();
+        } catch (RuntimeException e) {
+            return Optional.empty(); // JNA then extracts into a fresh temp file of its own, as it does by default
+        }
+        Path target = directory.resolve(library);
+        if (Files.isReadable(target)) {
+            StatePruner.markUsed(directory);
+            return Optional.of(directory);
+        }
+        try (InputStream in = SupervisorStartup.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            Path partial = Files.createTempFile(directory, library, ".tmp");
+            Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return Optional.of(directory);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** JNA's own name for this platform's resource folder, e.g. linux-x86-64 or darwin-aarch64. */
+    static String jnaResourcePrefix() {
+        String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
+        arch = switch (arch) {
+            case "amd64", "x86_64" -> "x86-64";
+            case "i386", "i686" -> "x86";
+            default -> arch;
+        };
+        String os = OperatingSystem.current() == OperatingSystem.MAC ? "darwin" : "linux";
+        return os + "-" + arch;
+    }
+
+    private static String sha1(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.tether.killer.client;
+
+import dev.tether.killer.InvalidSpecException;
+import dev.tether.killer.stop.StopPolicy;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One process tree to start: its id, argv (no shell involved), working directory, environment overrides (on
+ * top of the owner's environment), the log file that receives stdout and stderr, and how to stop it.
+ */
+public record TreeSpec(
+        String id,
+        List<String> command,
+        Path workingDirectory,
+        Map<String, String> environment,
+        Path logFile,
+        StopPolicy stopPolicy) {
+    public TreeSpec {
+        if (id == null || id.isBlank()) {
+            throw new InvalidSpecException("A process needs a non-blank id, such as 'web'.");
+        }
+        if (command == null || command.isEmpty() || command.get(0).isBlank()) {
+            throw new InvalidSpecException("Fixture '" + id + "' has no command. Give the executable and its arguments,"
+                    + " e.g. [\"python3\", \"-m\", \"http.server\"].");
+        }
+        command = List.copyOf(command);
+        environment = Map.copyOf(Objects.requireNonNullElse(environment, Map.of()));
+        workingDirectory =
+                Objects.requireNonNull(workingDirectory, "workingDirectory").toAbsolutePath();
+        logFile = Objects.requireNonNull(logFile, "logFile").toAbsolutePath();
+        stopPolicy = Objects.requireNonNullElse(stopPolicy, StopPolicy.DEFAULT);
+    }
+
+    /** A spec with the default stop policy. */
+    public static TreeSpec of(String id, List<String> command, Path workingDirectory, Path logFile) {
+        return new TreeSpec(id, command, workingDirectory, Map.of(), logFile, StopPolicy.DEFAULT);
+    }
+
+    public TreeSpec withEnvironment(Map<String, String> overrides) {
+        return new TreeSpec(id, command, workingDirectory, overrides, logFile, stopPolicy);
+    }
+
+    public TreeSpec withStopPolicy(StopPolicy policy) {
+        return new TreeSpec(id, command, workingDirectory, environment, logFile, policy);
+    }
+}

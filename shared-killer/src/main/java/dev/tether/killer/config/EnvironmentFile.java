@@ -1,0 +1,106 @@
+package dev.tether.killer.config;
+
+import dev.tether.killer.InvalidSpecException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A fixture's environment file, the {@code .env} format docker compose and most tools read: {@code KEY=VALUE}
+ * lines, {@code #} comments and blank lines, an optional {@code export } prefix, values optionally in single
+ * quotes (taken literally) or double quotes (with {@code \"}, {@code \\} and {@code \n}); an unquoted value ends
+ * at {@code " #"}. Variables given one by one in the configuration win over the file. Any mistake is an error
+ * before anything starts, naming the file, the line and the fix.
+ */
+public final class EnvironmentFile {
+    private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private EnvironmentFile() {}
+
+    /**
+     * The file's variables, then {@code entries} over them.
+     *
+     * @param file the file, or null for none
+     * @param where the setting in the user's words, e.g. {@code <process> 'web' <environmentFile>}
+     */
+    public static Map<String, String> merge(Path file, Map<String, String> entries, String where) {
+        Map<String, String> merged = file == null ? new LinkedHashMap<>() : read(file, where);
+        merged.putAll(entries);
+        return merged;
+    }
+
+    public static Map<String, String> read(Path file, String where) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InvalidSpecException(where + ": the environment file " + file.toAbsolutePath()
+                    + " does not exist. Create it, or correct the path (a relative path starts at the project"
+                    + " directory).");
+        } catch (IOException e) {
+            throw new InvalidSpecException(where + ": cannot read the environment file " + file.toAbsolutePath() + ": "
+                    + e.getMessage() + ". Check that it is a readable UTF-8 text file.");
+        }
+        Map<String, String> variables = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String at = where + ": " + file.toAbsolutePath() + " line " + (i + 1) + " '" + line + "'";
+            if (line.startsWith("export ")) {
+                line = line.substring("export ".length()).strip();
+            }
+            int equals = line.indexOf('=');
+            if (equals < 0) {
+                throw new InvalidSpecException(
+                        at + " is not KEY=VALUE. Write e.g. DATABASE_URL=postgres://localhost/test,"
+                                + " or start the line with # to make it a comment.");
+            }
+            String key = line.substring(0, equals).strip();
+            if (!KEY.matcher(key).matches()) {
+                throw new InvalidSpecException(at + ": '" + key + "' is not a variable name. Names are letters,"
+                        + " digits and _, not starting with a digit.");
+            }
+            variables.put(key, value(line.substring(equals + 1).strip(), at));
+        }
+        return variables;
+    }
+
+    private static String value(String text, String at) {
+        if (text.startsWith("'")) {
+            if (text.length() < 2 || !text.endsWith("'")) {
+                throw new InvalidSpecException(at + ": the single quote is not closed. End the value with '.");
+            }
+            return text.substring(1, text.length() - 1);
+        }
+        if (text.startsWith("\"")) {
+            StringBuilder value = new StringBuilder();
+            for (int i = 1; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '"') {
+                    if (i != text.length() - 1) {
+                        throw new InvalidSpecException(at + ": text after the closing double quote. Put the whole"
+                                + " value in the quotes, or write \\\" for a quote inside it.");
+                    }
+                    return value.toString();
+                }
+                if (c == '\\' && i + 1 < text.length()) {
+                    char next = text.charAt(++i);
+                    value.append(next == 'n' ? '\n' : next);
+                } else {
+                    value.append(c);
+                }
+            }
+            throw new InvalidSpecException(at + ": the double quote is not closed. End the value with \".");
+        }
+        int comment = text.indexOf(" #");
+        return (comment < 0 ? text : text.substring(0, comment)).strip();
+    }
+}

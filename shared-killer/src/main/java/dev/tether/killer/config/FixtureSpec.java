@@ -1,0 +1,115 @@
+package dev.tether.killer.config;
+
+import dev.tether.killer.InvalidSpecException;
+import dev.tether.killer.stop.StopPolicy;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A declarative fixture: what to run, the ports it needs, when it is ready, what it needs first, and how it
+ * stops. Immutable; the {@code with...} methods return changed copies.
+ *
+ * @param daemonizes the launched command exits 0 after starting the real server (pg_ctl start, nginx): the
+ *     tree, not the launched process, must stay alive
+ * @param logFile where stdout and stderr go; null for {@code <log directory>/<id>.log}
+ */
+public record FixtureSpec(
+        String id,
+        List<String> command,
+        Path workingDirectory,
+        Map<String, String> environment,
+        List<PortSpec> ports,
+        Readiness readiness,
+        List<String> needs,
+        boolean daemonizes,
+        StopPolicy stopPolicy,
+        Path logFile) {
+    public FixtureSpec {
+        if (id == null || !id.matches("[A-Za-z0-9_.-]+")) {
+            throw new InvalidSpecException("Fixture id '" + id
+                    + "' is not valid: use letters, digits, '.', '_' or '-' (it names the log file).");
+        }
+        if (command == null || command.isEmpty() || command.get(0).isBlank()) {
+            throw new InvalidSpecException("Fixture '" + id + "' has no command. Give the executable and its"
+                    + " arguments, e.g. python3 -m http.server ${tether.port.web}.");
+        }
+        command = List.copyOf(command);
+        workingDirectory =
+                Objects.requireNonNullElse(workingDirectory, Path.of("")).toAbsolutePath();
+        environment = Map.copyOf(Objects.requireNonNullElse(environment, Map.of()));
+        ports = List.copyOf(Objects.requireNonNullElse(ports, List.of()));
+        readiness = Objects.requireNonNullElse(readiness, Readiness.IMMEDIATE);
+        needs = List.copyOf(Objects.requireNonNullElse(needs, List.of()));
+        stopPolicy = Objects.requireNonNullElse(stopPolicy, StopPolicy.DEFAULT);
+    }
+
+    /** A fixture with defaults for everything but its id and argv. */
+    public static FixtureSpec of(String id, List<String> command) {
+        return new FixtureSpec(id, command, null, null, null, null, null, false, null, null);
+    }
+
+    /** A fixture whose command is one string, split into words like a shell would (no shell runs). */
+    public static FixtureSpec of(String id, String commandLine) {
+        return of(id, CommandLine.split(id, commandLine));
+    }
+
+    public FixtureSpec withWorkingDirectory(Path directory) {
+        return new FixtureSpec(
+                id, command, directory, environment, ports, readiness, needs, daemonizes, stopPolicy, logFile);
+    }
+
+    public FixtureSpec withEnvironment(Map<String, String> variables) {
+        return new FixtureSpec(
+                id, command, workingDirectory, variables, ports, readiness, needs, daemonizes, stopPolicy, logFile);
+    }
+
+    public FixtureSpec withPorts(String... names) {
+        return new FixtureSpec(
+                id,
+                command,
+                workingDirectory,
+                environment,
+                java.util.Arrays.stream(names).map(PortSpec::parse).toList(),
+                readiness,
+                needs,
+                daemonizes,
+                stopPolicy,
+                logFile);
+    }
+
+    public FixtureSpec withReadiness(Readiness ready) {
+        return new FixtureSpec(
+                id, command, workingDirectory, environment, ports, ready, needs, daemonizes, stopPolicy, logFile);
+    }
+
+    public FixtureSpec withNeeds(String... ids) {
+        return new FixtureSpec(
+                id,
+                command,
+                workingDirectory,
+                environment,
+                ports,
+                readiness,
+                List.of(ids),
+                daemonizes,
+                stopPolicy,
+                logFile);
+    }
+
+    public FixtureSpec withDaemonizes(boolean value) {
+        return new FixtureSpec(
+                id, command, workingDirectory, environment, ports, readiness, needs, value, stopPolicy, logFile);
+    }
+
+    public FixtureSpec withStopPolicy(StopPolicy policy) {
+        return new FixtureSpec(
+                id, command, workingDirectory, environment, ports, readiness, needs, daemonizes, policy, logFile);
+    }
+
+    public FixtureSpec withLogFile(Path file) {
+        return new FixtureSpec(
+                id, command, workingDirectory, environment, ports, readiness, needs, daemonizes, stopPolicy, file);
+    }
+}

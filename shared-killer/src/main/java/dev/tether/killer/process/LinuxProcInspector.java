@@ -1,0 +1,156 @@
+package dev.tether.killer.process;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads /proc. Processes that vanish while being read are simply not in the snapshot. */
+public final class LinuxProcInspector implements ProcessInspector {
+    private final Path proc;
+
+    public LinuxProcInspector() {
+        this(Paths.get("/proc"));
+    }
+
+    LinuxProcInspector(Path proc) {
+        this.proc = proc;
+    }
+
+    @Override
+    public ProcessTable snapshot() {
+        List<ProcessInfo> rows = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(proc)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (!name.isEmpty() && Character.isDigit(name.charAt(0))) {
+                    process(Integer.parseInt(name)).ifPresent(rows::add);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot list " + proc + ": " + e.getMessage(), e);
+        }
+        return new ProcessTable(rows);
+    }
+
+    @Override
+    public Optional<Set<Integer>> childrenOfMainThread(int pid) {
+        String task = Integer.toString(pid);
+        String list;
+        try {
+            list = Files.readString(
+                    proc.resolve(task).resolve("task").resolve(task).resolve("children"), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            return Optional.empty(); // a kernel without CONFIG_PROC_CHILDREN
+        }
+        Set<Integer> children = new HashSet<>();
+        try {
+            for (String child : list.trim().split(" ")) {
+                if (!child.isEmpty()) {
+                    children.add(Integer.parseInt(child));
+                }
+            }
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // not what the kernel writes: the caller takes a full snapshot instead
+        }
+        return Optional.of(children);
+    }
+
+    /** Reads one process's stat line; empty if it is gone. */
+    @Override
+    public Optional<ProcessInfo> process(int pid) {
+        String stat;
+        try {
+            stat = Files.readString(proc.resolve(Integer.toString(pid)).resolve("stat"), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return Optional.of(parseStat(stat));
+    }
+
+    /** Parses /proc/PID/stat; the command name sits in parentheses and may itself hold spaces and ')'. */
+    static ProcessInfo parseStat(String stat) {
+        int open = stat.indexOf('(');
+        int close = stat.lastIndexOf(')');
+        int pid = Integer.parseInt(stat.substring(0, open).trim());
+        String name = stat.substring(open + 1, close);
+        String[] fields = stat.substring(close + 2).trim().split(" ");
+        // fields[0] is field 3 of proc(5): state, ppid, pgrp, session, ... starttime is field 22.
+        return new ProcessInfo(
+                pid,
+                Integer.parseInt(fields[1]),
+                Integer.parseInt(fields[2]),
+                Integer.parseInt(fields[3]),
+                Long.parseLong(fields[19]),
+                fields[0].charAt(0),
+                name);
+    }
+
+    /** Start times are in clock ticks since boot; USER_HZ is 100 on every Linux Tether supports. */
+    @Override
+    public long startTimeFloor() {
+        try {
+            String uptime = Files.readString(proc.resolve("uptime"), StandardCharsets.US_ASCII);
+            double seconds = Double.parseDouble(uptime.substring(0, uptime.indexOf(' ')));
+            return (long) (seconds * 100) - 1;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public Optional<String> environmentVariable(int pid, String name) {
+        byte[] environ;
+        try {
+            environ = Files.readAllBytes(proc.resolve(Integer.toString(pid)).resolve("environ"));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        String prefix = name + "=";
+        int start = 0;
+        for (int i = 0; i <= environ.length; i++) {
+            if (i == environ.length || environ[i] == 0) {
+                String entry = new String(environ, start, i - start, StandardCharsets.UTF_8);
+                if (entry.startsWith(prefix)) {
+                    return Optional.of(entry.substring(prefix.length()));
+                }
+                start = i + 1;
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String commandLine(int pid) {
+        Path dir = proc.resolve(Integer.toString(pid));
+        try {
+            byte[] raw = Files.readAllBytes(dir.resolve("cmdline"));
+            int end = raw.length;
+            while (end > 0 && raw[end - 1] == 0) {
+                end--;
+            }
+            if (end > 0) {
+                return new String(raw, 0, end, StandardCharsets.UTF_8).replace('\0', ' ');
+            }
+        } catch (IOException e) {
+            // fall through to the short name
+        }
+        return process(pid).map(p -> "[" + p.name() + "]").orElse("[gone]");
+    }
+
+    @Override
+    public int uid(int pid) {
+        try {
+            return (Integer) Files.getAttribute(proc.resolve(Integer.toString(pid)), "unix:uid");
+        } catch (IOException | UnsupportedOperationException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.tether.killer.process;
+
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads the operating system's process table. The only part of tree discovery that touches the OS. */
+public interface ProcessInspector {
+    ProcessTable snapshot();
+
+    /** One process, if it exists (zombies included). */
+    Optional<ProcessInfo> process(int pid);
+
+    /** A lower bound for the start time of any process started from now on, in this inspector's units. */
+    long startTimeFloor();
+
+    /** The value of one environment variable of a process, if it can be read (own user, Linux). */
+    Optional<String> environmentVariable(int pid, String name);
+
+    /** The full command line, or the short name in brackets when the process has none (zombie, kernel). */
+    String commandLine(int pid);
+
+    /**
+     * The direct children of a process's main thread, cheaply (Linux: one read of /proc/PID/task/PID/children),
+     * or empty where this inspector cannot list them without a full snapshot. Every orphan a subreaper adopts
+     * becomes a child of its main thread (the kernel picks the first live thread of the group), so this shows
+     * every adoption; children forked by other threads are not listed.
+     */
+    default Optional<Set<Integer>> childrenOfMainThread(int pid) {
+        return Optional.empty();
+    }
+
+    /** The owning user's numeric id, or -1 if unknown. */
+    int uid(int pid);
+
+    /**
+     * True while this exact process (pid and start time) runs and is not a zombie: read right before a signal,
+     * so a pid that was reused since the last snapshot is never signalled.
+     */
+    default boolean isRunning(ProcessId id) {
+        return process(id.pid())
+                .filter(p -> p.startTime() == id.startTime() && !p.isDead())
+                .isPresent();
+    }
+
+    /** The inspector for this machine: /proc on Linux, ps(1) elsewhere. */
+    static ProcessInspector forThisMachine() {
+        return OperatingSystem.current() == OperatingSystem.LINUX ? new LinuxProcInspector() : new PsProcessInspector();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.tether.killer.readiness;
+
+import java.util.OptionalInt;
+
+/** A check with the words the messages use for it. */
+record DescribedCheck(ProbeCheck check, String description) implements ProbeCheck {
+    @Override
+    public boolean passes() {
+        return check.passes();
+    }
+
+    @Override
+    public String lastFailure() {
+        return check.lastFailure();
+    }
+
+    @Override
+    public OptionalInt listeningPort() {
+        return check.listeningPort();
+    }
+
+    @Override
+    public int listeningPortOrAny() {
+        return check.listeningPortOrAny();
+    }
+}

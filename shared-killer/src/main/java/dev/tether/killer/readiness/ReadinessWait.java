@@ -1,0 +1,189 @@
+package dev.tether.killer.readiness;
+
+import dev.tether.killer.FixtureStartException;
+import dev.tether.killer.client.ExitEvent;
+import dev.tether.killer.client.ProcessSupervisor;
+import dev.tether.killer.config.FixtureSpec;
+import dev.tether.killer.config.Readiness;
+import dev.tether.killer.config.Wording;
+import dev.tether.killer.logs.LogTail;
+import dev.tether.killer.ports.PortOwners;
+import dev.tether.killer.process.ProcessInfo;
+import dev.tether.killer.text.Durations;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * Waits until a fixture is ready. Polls start a millisecond apart and back off to {@link #MAX_POLL}, so a
+ * server that is ready is noticed at once and a slow one costs little. The wait ends early, with the reason,
+ * when the fixture exits, when a sibling failed (cancel), or when the port answers from someone else's process.
+ */
+public final class ReadinessWait {
+    static final Duration MAX_POLL = Duration.ofMillis(10);
+    private static final int LOG_TAIL_LINES = 20;
+
+    private final FixtureSpec spec;
+    private final Path logFile;
+    private final Wording words;
+    private final String key;
+    private final ProcessSupervisor supervisor;
+    private final List<ProbeCheck> checks;
+    private final Readiness readiness;
+    private final BooleanSupplier cancelled;
+    private final List<ProbeCheck> passed = new ArrayList<>();
+
+    public ReadinessWait(
+            FixtureSpec spec, ProbeContext context, List<ProbeCheck> checks, BooleanSupplier cancelled, Wording words) {
+        this.words = words;
+        this.spec = spec;
+        this.logFile = context.logFile();
+        this.key = context.key();
+        this.supervisor = context.supervisor();
+        this.checks = checks;
+        this.readiness = spec.readiness();
+        this.cancelled = cancelled;
+    }
+
+    public void await() {
+        if (checks.isEmpty()) {
+            failIfGone();
+            return;
+        }
+        if (!pollUntilReady()) {
+            failIfGone();
+            throw failure(
+                    FixtureStartException.Reason.NOT_READY,
+                    "was not ready within " + Durations.format(readiness.timeout()) + waitingFor() + ": "
+                            + lastFailures());
+        }
+        verifyOwners();
+    }
+
+    /** Checks at once, then 1 ms apart, doubling up to {@link #MAX_POLL}; false when the timeout passed. */
+    private boolean pollUntilReady() {
+        long deadline = System.nanoTime() + readiness.timeout().toNanos();
+        Duration pause = Duration.ofMillis(1);
+        while (!ready()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            try {
+                TimeUnit.NANOSECONDS.sleep(Math.min(pause.toNanos(), left));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw failure(FixtureStartException.Reason.CANCELLED, "was interrupted before it was ready");
+            }
+            pause = min(pause.multipliedBy(2), MAX_POLL);
+        }
+        return true;
+    }
+
+    private boolean ready() {
+        if (cancelled.getAsBoolean()) {
+            throw failure(
+                    FixtureStartException.Reason.CANCELLED,
+                    "was stopped before it was ready, because another of the " + words.plural() + " failed");
+        }
+        failIfGone();
+        passed.clear();
+        for (ProbeCheck check : checks) {
+            if (check.passes()) {
+                passed.add(check);
+                if (readiness.any()) {
+                    return true;
+                }
+            } else if (!readiness.any()) {
+                return false;
+            }
+        }
+        return !readiness.any();
+    }
+
+    /** Fails at once if the launched process exited (a daemonizing one may, as long as its tree lives). */
+    private void failIfGone() {
+        if (cancelled.getAsBoolean()) {
+            throw failure(
+                    FixtureStartException.Reason.CANCELLED,
+                    "was stopped before it was ready, because another of the " + words.plural() + " failed");
+        }
+        CompletableFuture<ExitEvent> exit = supervisor.exitOf(key);
+        if (!exit.isDone()) {
+            return;
+        }
+        ExitEvent event = exit.join();
+        boolean cleanDaemonExit = spec.daemonizes() && event.exitCode() == 0 && event.signal() == 0;
+        if (!cleanDaemonExit) {
+            throw failure(
+                    FixtureStartException.Reason.EXITED_EARLY,
+                    "(pid " + event.pid() + ") exited with " + event.describe() + " before it was ready"
+                            + waitingFor());
+        }
+        if (supervisor.members(key).stream().allMatch(ProcessInfo::isDead)) {
+            throw failure(
+                    FixtureStartException.Reason.EXITED_EARLY,
+                    "is declared to daemonize, but after its" + " launcher exited 0 nothing of its tree is left running"
+                            + waitingFor());
+        }
+    }
+
+    /** A port that answered must be served by this fixture's tree, not a leftover of an earlier run. */
+    private void verifyOwners() {
+        if (!PortOwners.isSupported()) {
+            return;
+        }
+        for (ProbeCheck check : passed) {
+            OptionalInt port = check.listeningPort();
+            if (port.isEmpty()) {
+                continue;
+            }
+            Set<Long> sockets = PortOwners.listeningSockets(port.getAsInt());
+            if (sockets.isEmpty()) {
+                continue; // the listener is in another network namespace: nothing to compare
+            }
+            List<Integer> members = supervisor.members(key).stream()
+                    .filter(p -> !p.isDead())
+                    .map(ProcessInfo::pid)
+                    .toList();
+            if (PortOwners.holders(sockets, members).isEmpty()) {
+                throw failure(
+                        FixtureStartException.Reason.WRONG_OWNER,
+                        "is not the one answering: port "
+                                + port.getAsInt() + " is served by " + PortOwners.describeListeners(port.getAsInt())
+                                + ", which is not part of this fixture (wrong owner; a leftover of an earlier run?). Stop"
+                                + " that process, or let Tether allocate a free port (declare the port without a number).");
+            }
+        }
+    }
+
+    private String waitingFor() {
+        return checks.isEmpty()
+                ? ""
+                : checks.stream()
+                        .map(ProbeCheck::description)
+                        .collect(Collectors.joining(readiness.any() ? " or " : " and ", " (waiting for ", ")"));
+    }
+
+    private String lastFailures() {
+        return checks.stream().map(ProbeCheck::lastFailure).collect(Collectors.joining("; "));
+    }
+
+    private FixtureStartException failure(FixtureStartException.Reason reason, String what) {
+        return new FixtureStartException(
+                spec.id(),
+                reason,
+                words.named(spec.id()) + " " + what + "." + LogTail.forMessage(logFile, LOG_TAIL_LINES));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

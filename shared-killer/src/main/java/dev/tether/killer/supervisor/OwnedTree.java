@@ -1,0 +1,67 @@
+package dev.tether.killer.supervisor;
+
+import dev.tether.killer.process.ProcessId;
+import dev.tether.killer.process.ProcessTable;
+import dev.tether.killer.process.TreeMembership;
+import dev.tether.killer.stop.StopPolicy;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** One tree the supervisor owns: who leads it, how to find its members, and how to stop it. */
+final class OwnedTree {
+    final String key;
+    final TreeMembership membership;
+    final Optional<Path> cgroup;
+    final StopPolicy policy;
+    final long spawnedAtNanos;
+
+    final Path logFile;
+    private final AtomicBoolean exitReported = new AtomicBoolean();
+    /** Known members seen gone, so each loss counts once as evidence (see {@link Adoptions}). */
+    private final Set<ProcessId> lost = new HashSet<>();
+    /** Set when its stop begins: the leader's exit is then our own doing, and its tree is being ended anyway. */
+    volatile boolean stopping;
+
+    OwnedTree(
+            String key,
+            TreeMembership membership,
+            Optional<Path> cgroup,
+            StopPolicy policy,
+            long spawnedAtNanos,
+            Path logFile) {
+        this.logFile = logFile;
+        this.key = key;
+        this.membership = membership;
+        this.cgroup = cgroup;
+        this.policy = policy;
+        this.spawnedAtNanos = spawnedAtNanos;
+    }
+
+    ProcessId leader() {
+        return membership.leader();
+    }
+
+    /** True exactly once: the leader's exit is reported to the owner a single time, whoever notices it first. */
+    boolean claimExitReport() {
+        return exitReported.compareAndSet(false, true);
+    }
+
+    /** True when a member in {@code known} is gone (or a zombie) from {@code table} for the first time. */
+    synchronized boolean noticeLosses(Set<ProcessId> known, ProcessTable table) {
+        boolean any = false;
+        for (ProcessId member : known) {
+            if (!table.isAlive(member) && lost.add(member)) {
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    Ledger.Entry ledgerEntry() {
+        return new Ledger.Entry(key, leader(), membership.cookie(), cgroup, List.copyOf(membership.known()));
+    }
+}
