@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -145,8 +148,8 @@ final class ScopeFixtures implements ExtensionContext.Store.CloseableResource, A
     private static void killAndWait(ProcessHandle process) {
         process.destroyForcibly();
         try {
-            process.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            process.onExit().get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
             // reported as leaked either way; the supervisor kills what is left when the JVM ends
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

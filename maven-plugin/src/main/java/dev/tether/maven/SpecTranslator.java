@@ -11,6 +11,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -95,7 +96,7 @@ final class SpecTranslator {
         if (environment == null) {
             return Map.of();
         }
-        Map<String, String> cleaned = new java.util.LinkedHashMap<>();
+        Map<String, String> cleaned = new LinkedHashMap<>();
         environment.forEach((k, v) -> cleaned.put(k, Objects.requireNonNullElse(v, "")));
         return cleaned;
     }

@@ -7,7 +7,6 @@ public final class FixtureStartException extends TetherException {
         EXITED_EARLY,
         NOT_READY,
         WRONG_OWNER,
-        SPAWN_FAILED,
         CANCELLED
     }
 

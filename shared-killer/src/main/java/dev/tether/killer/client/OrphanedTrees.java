@@ -8,6 +8,7 @@ import dev.tether.killer.stop.Escalation;
 import dev.tether.killer.stop.StopPolicy;
 import dev.tether.killer.stop.StopReport;
 import dev.tether.killer.stop.StopTarget;
+import dev.tether.killer.supervisor.LedgerMembers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * What the owner does when its supervisor died unexpectedly (OOM killer, a stray {@code kill -9}): it stops
@@ -129,5 +131,26 @@ final class OrphanedTrees {
         public String describe(ProcessInfo member) {
             return inspector.commandLine(member.pid());
         }
+    }
+
+    /**
+     * The supervisor died while it held trees (OOM killer, {@code kill -9}): nobody else will stop them, so the
+     * owner does, at once. Returns what every later request fails with: the death and what was reaped.
+     */
+    static String reapInPlaceOf(Process supervisor, Path ledgerDirectory, Path logFile, List<TreeRecord> orphaned) {
+        int pid = (int) supervisor.pid();
+        List<StopReport> reports = new OrphanedTrees(ProcessInspector.forThisMachine())
+                .stopAll(
+                        orphaned,
+                        LedgerMembers.of(ledgerDirectory, pid),
+                        LedgerMembers.unclaimed(ledgerDirectory, pid),
+                        pid);
+        String reaped = reports.stream()
+                .map(r -> "'" + r.fixture() + "': " + r.summary())
+                .collect(Collectors.joining("; "));
+        return "The Tether supervisor (pid " + pid + ") died unexpectedly (" + SupervisorLog.exitOf(supervisor)
+                + "; its log is " + logFile + "). Tether stopped its " + orphaned.size() + " running "
+                + (orphaned.size() == 1 ? "tree" : "trees") + " itself: " + reaped
+                + ". Something outside Tether killed it (the OOM killer? check dmesg), or it crashed: see its log.";
     }
 }

@@ -1,6 +1,7 @@
 package dev.tether.killer.client;
 
 import dev.tether.killer.SupervisorException;
+import dev.tether.killer.internal.EngineClasses;
 import dev.tether.killer.process.ProcessId;
 import dev.tether.killer.process.ProcessInfo;
 import dev.tether.killer.process.ProcessInspector;
@@ -15,9 +16,12 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Builds and starts the supervisor process: the owner's own {@code java}, small heap, fast-start flags, in a
@@ -49,7 +53,49 @@ final class SupervisorLauncher {
     /** {@code -Dtether.logLimit=64m}: how large a fixture's log may grow on disk before it is truncated. */
     static final String LOG_LIMIT_PROPERTY = "tether.logLimit";
 
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
+
     private SupervisorLauncher() {}
+
+    /**
+     * Starts a supervisor and waits for its hello.
+     *
+     * @throws SupervisorException if the ledger or state directory is not private to this user, or the
+     *     supervisor cannot start (the message carries the supervisor's own words)
+     */
+    static ProcessSupervisor start(Path ledgerDirectory, boolean useCgroups) {
+        StateDirectory state = StateDirectory.forThisUser();
+        StateDirectory ledgers = StateDirectory.at(ledgerDirectory); // ledgers are evidence: only from a private place
+        Path log = state.file("supervisor-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".log");
+        Process process;
+        try {
+            process = launch(state, ledgers.path(), log, useCgroups);
+        } catch (IOException e) {
+            throw new SupervisorException(
+                    "Cannot start the Tether supervisor with " + System.getProperty("java.home")
+                            + "/bin/java: " + e.getMessage() + ". Check that the JDK is intact and " + state
+                            + " is writable.",
+                    e);
+        }
+        ProcessSupervisor supervisor = new ProcessSupervisor(process, log, ledgers.path());
+        try {
+            supervisor.awaitHello(STARTUP_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new SupervisorException("Interrupted while the Tether supervisor started", e);
+        } catch (ExecutionException | TimeoutException e) {
+            process.destroyForcibly();
+            throw new SupervisorException(
+                    "The Tether supervisor did not start: " + SupervisorLog.rootMessage(e)
+                            + SupervisorLog.excerpt(process, log),
+                    e);
+        }
+        // If the supervisor dies, this JVM stops its trees (OrphanedTrees): with classes from a jar that may have
+        // been overwritten by then.
+        EngineClasses.preloadInBackground(count -> {});
+        return supervisor;
+    }
 
     static Process launch(StateDirectory state, Path ledgerDirectory, Path logFile, boolean useCgroups)
             throws IOException {

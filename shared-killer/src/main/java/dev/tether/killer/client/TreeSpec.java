@@ -1,11 +1,17 @@
 package dev.tether.killer.client;
 
 import dev.tether.killer.InvalidSpecException;
+import dev.tether.killer.process.ExecutableResolver;
+import dev.tether.killer.protocol.Codec;
+import dev.tether.killer.protocol.Message;
 import dev.tether.killer.stop.StopPolicy;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * One process tree to start: its id, argv (no shell involved), working directory, environment overrides (on
@@ -45,5 +51,30 @@ public record TreeSpec(
 
     public TreeSpec withStopPolicy(StopPolicy policy) {
         return new TreeSpec(id, command, workingDirectory, environment, logFile, policy);
+    }
+
+    /**
+     * The request that spawns this tree, checked first (working directory, executable), so bad input starts
+     * nothing. The environment is the owner's, without the supervisor's own variable, plus the overrides.
+     */
+    IntFunction<Message.Request> checkedSpawnRequest() {
+        if (!Files.isDirectory(workingDirectory)) {
+            throw new InvalidSpecException("Fixture '" + id + "': working directory " + workingDirectory
+                    + " does not exist. Create it or point workingDirectory at an existing directory.");
+        }
+        Map<String, String> fullEnvironment = new LinkedHashMap<>(System.getenv());
+        fullEnvironment.remove(Codec.SUPERVISOR_VARIABLE);
+        fullEnvironment.putAll(environment);
+        Path executable =
+                ExecutableResolver.resolve("Fixture '" + id + "'", command.get(0), fullEnvironment, workingDirectory);
+        return requestId -> new Message.Spawn(
+                requestId,
+                id,
+                executable.toString(),
+                command,
+                fullEnvironment,
+                workingDirectory.toString(),
+                logFile.toString(),
+                stopPolicy);
     }
 }

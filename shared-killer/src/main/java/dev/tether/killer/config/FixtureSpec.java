@@ -3,6 +3,7 @@ package dev.tether.killer.config;
 import dev.tether.killer.InvalidSpecException;
 import dev.tether.killer.stop.StopPolicy;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -71,7 +72,7 @@ public record FixtureSpec(
                 command,
                 workingDirectory,
                 environment,
-                java.util.Arrays.stream(names).map(PortSpec::parse).toList(),
+                Arrays.stream(names).map(PortSpec::parse).toList(),
                 readiness,
                 needs,
                 daemonizes,

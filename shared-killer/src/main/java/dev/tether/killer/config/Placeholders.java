@@ -2,6 +2,7 @@ package dev.tether.killer.config;
 
 import dev.tether.killer.InvalidSpecException;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,7 +37,7 @@ public final class Placeholders {
     }
 
     /** Checks without replacing: every placeholder must name a declared port. */
-    static void check(String text, String where, java.util.Set<String> declared) {
+    static void check(String text, String where, Set<String> declared) {
         Matcher matcher = PORT.matcher(text);
         while (matcher.find()) {
             if (!declared.contains(matcher.group(1))) {
@@ -45,8 +46,7 @@ public final class Placeholders {
         }
     }
 
-    private static InvalidSpecException unknown(
-            String placeholder, String name, String where, java.util.Set<String> declared) {
+    private static InvalidSpecException unknown(String placeholder, String name, String where, Set<String> declared) {
         return new InvalidSpecException("Unknown placeholder " + placeholder + " in " + where
                 + ": none of the group declares"
                 + " a port named '" + name + "'. "

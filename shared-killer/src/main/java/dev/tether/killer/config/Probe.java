@@ -1,5 +1,6 @@
 package dev.tether.killer.config;
 
+import dev.tether.killer.text.Durations;
 import java.time.Duration;
 import java.util.List;
 
@@ -53,7 +54,7 @@ public sealed interface Probe {
     record Delay(Duration delay) implements Probe {
         @Override
         public String toString() {
-            return "delay " + dev.tether.killer.text.Durations.format(delay);
+            return "delay " + Durations.format(delay);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.tether.killer.config;
 
+import dev.tether.killer.InvalidSpecException;
 import dev.tether.killer.text.Durations;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +17,7 @@ public record Readiness(List<Probe> probes, boolean any, Duration timeout) {
     public Readiness {
         probes = List.copyOf(probes);
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-            throw new dev.tether.killer.InvalidSpecException("The readiness timeout must be positive, such as 30s; got "
+            throw new InvalidSpecException("The readiness timeout must be positive, such as 30s; got "
                     + (timeout == null ? "nothing" : Durations.format(timeout)) + ".");
         }
     }

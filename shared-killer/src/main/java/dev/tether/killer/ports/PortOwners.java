@@ -1,7 +1,11 @@
 package dev.tether.killer.ports;
 
 import dev.tether.killer.process.OperatingSystem;
+import dev.tether.killer.process.ProcessInspector;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Who listens on a TCP port (Linux): the listening sockets come from /proc/net/tcp and tcp6 (state 0A), and
@@ -102,13 +107,13 @@ public final class PortOwners {
      * that fills one page per read, so a read that leaves more than a row's room in the page was the last.
      */
     private static String readWhole(Path table) throws IOException {
-        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(table)) {
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(1 << 20);
+        try (FileChannel channel = FileChannel.open(table)) {
+            ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
             int read;
             while ((read = channel.read(buffer)) > 0 && read >= SEQ_FILE_PAGE - ROW_ROOM && buffer.hasRemaining()) {
                 // a full page: there may be more
             }
-            return new String(buffer.array(), 0, buffer.position(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            return new String(buffer.array(), 0, buffer.position(), StandardCharsets.ISO_8859_1);
         }
     }
 
@@ -199,7 +204,7 @@ public final class PortOwners {
             Set<Integer> uids = listenerUids(port);
             if (!uids.isEmpty()) {
                 return "a process of "
-                        + uids.stream().map(PortOwners::userName).collect(java.util.stream.Collectors.joining(", "))
+                        + uids.stream().map(PortOwners::userName).collect(Collectors.joining(", "))
                         + ", which this user cannot inspect";
             }
         }
@@ -226,10 +231,9 @@ public final class PortOwners {
         if (pids.isEmpty()) {
             return "a process this user cannot inspect";
         }
-        dev.tether.killer.process.ProcessInspector inspector =
-                dev.tether.killer.process.ProcessInspector.forThisMachine();
+        ProcessInspector inspector = ProcessInspector.forThisMachine();
         return pids.stream()
                 .map(pid -> "pid " + pid + " (" + inspector.commandLine(pid) + ")")
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
     }
 }

@@ -6,7 +6,9 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -29,7 +31,7 @@ public final class TreeMembership {
     /** Reads a cookie from a process's environment; empty when absent or unreadable. */
     @FunctionalInterface
     public interface CookieReader {
-        java.util.Optional<String> cookieOf(int pid);
+        Optional<String> cookieOf(int pid);
     }
 
     private final ProcessId leader;
@@ -50,7 +52,7 @@ public final class TreeMembership {
      * an unclaimed orphan that is stopped on its own.
      */
     public static TreeMembership ofOneProcess(ProcessId process) {
-        return new TreeMembership(process, java.util.UUID.randomUUID().toString(), List.of());
+        return new TreeMembership(process, UUID.randomUUID().toString(), List.of());
     }
 
     public ProcessId leader() {

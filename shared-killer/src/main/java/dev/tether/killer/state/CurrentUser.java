@@ -1,5 +1,6 @@
 package dev.tether.killer.state;
 
+import com.sun.security.auth.module.UnixSystem;
 import dev.tether.killer.SupervisorException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ public final class CurrentUser {
             // not Linux: ask the JDK
         }
         try {
-            return (int) new com.sun.security.auth.module.UnixSystem().getUid();
+            return (int) new UnixSystem().getUid();
         } catch (LinkageError | RuntimeException e) {
             // a runtime without jdk.security.auth: the owner of a file this process creates is its uid
         }

@@ -3,6 +3,7 @@ package dev.tether.killer.stop;
 import dev.tether.killer.text.Durations;
 import java.time.Duration;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** What a stop did: how each member ended, what survived, and how long it took. */
@@ -19,7 +20,7 @@ public record StopReport(String fixture, List<ProcessOutcome> ended, List<Surviv
     /** One line for a build log: "web: 3 processes ended (2 by TERM, 1 by KILL) in 12ms". */
     public String summary() {
         String byStep = ended.stream()
-                .collect(Collectors.groupingBy(o -> o.endedBy().name(), java.util.TreeMap::new, Collectors.counting()))
+                .collect(Collectors.groupingBy(o -> o.endedBy().name(), TreeMap::new, Collectors.counting()))
                 .entrySet()
                 .stream()
                 .map(e -> e.getValue() + " by " + e.getKey())

@@ -1,5 +1,6 @@
 package dev.tether.killer.supervisor;
 
+import dev.tether.killer.process.ProcessTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,7 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Linux cgroup v2 attribution: each fixture is spawned inside its own cgroup, which every descendant inherits
@@ -26,20 +32,20 @@ final class Cgroups {
     private final String selfPid;
     private final AtomicInteger next = new AtomicInteger();
     /** Runs the background move to a fresh standby; tests pass one that never runs it. */
-    private final java.util.concurrent.ExecutorService mover;
+    private final ExecutorService mover;
     /** The cgroup the supervisor is in now. */
     private Path occupied;
     /** True while nothing but the supervisor was ever born in {@link #occupied}. */
     private boolean clean;
 
-    Cgroups(Path base, String selfPid, java.util.concurrent.ExecutorService mover) {
+    Cgroups(Path base, String selfPid, ExecutorService mover) {
         this.base = base;
         this.selfPid = selfPid;
         this.mover = mover;
     }
 
     /** Sets up {@code <own cgroup>/tether-<pid>/} and a first standby to wait in; empty (logged) if not possible. */
-    static Optional<Cgroups> tryCreate(int selfPid, java.util.function.Consumer<String> log) {
+    static Optional<Cgroups> tryCreate(int selfPid, Consumer<String> log) {
         try {
             Optional<Path> own = ownCgroupDirectory();
             if (own.isEmpty()) {
@@ -48,12 +54,11 @@ final class Cgroups {
             }
             Path base = own.get().resolve("tether-" + selfPid);
             Files.createDirectories(base);
-            Cgroups cgroups = new Cgroups(
-                    base, Integer.toString(selfPid), java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                        Thread thread = new Thread(r, "tether-cgroup-mover");
-                        thread.setDaemon(true);
-                        return thread;
-                    }));
+            Cgroups cgroups = new Cgroups(base, Integer.toString(selfPid), Executors.newSingleThreadExecutor(r -> {
+                Thread thread = new Thread(r, "tether-cgroup-mover");
+                thread.setDaemon(true);
+                return thread;
+            }));
             cgroups.start();
             return Optional.of(cgroups);
         } catch (IOException | RuntimeException e) {
@@ -72,7 +77,7 @@ final class Cgroups {
     record Born<T>(T result, Path cgroup) {}
 
     /** Runs {@code spawn} so that its child is born in a cgroup of its own, and returns that cgroup. */
-    synchronized <T> Born<T> spawnInFreshCgroup(java.util.concurrent.Callable<T> spawn) throws Exception {
+    synchronized <T> Born<T> spawnInFreshCgroup(Callable<T> spawn) throws Exception {
         if (!clean) {
             moveToFreshStandby(); // a spawn right after another: the background move has not run yet
         }
@@ -176,12 +181,11 @@ final class Cgroups {
         }
     }
 
-    private static final java.util.concurrent.ExecutorService REMOVER =
-            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread thread = new Thread(r, "tether-cgroup-remover");
-                thread.setDaemon(true);
-                return thread;
-            });
+    private static final ExecutorService REMOVER = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "tether-cgroup-remover");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /**
      * Removes an emptied cgroup in the background: a stop need not wait while the kernel lets go of the last
@@ -209,7 +213,7 @@ final class Cgroups {
     }
 
     /** Removes the cgroups of supervisors that are gone (their trees were swept first). */
-    void removeStale(dev.tether.killer.process.ProcessTable table) {
+    void removeStale(ProcessTable table) {
         try (var entries = Files.list(base.getParent())) {
             for (Path dir : entries.toList()) {
                 String name = dir.getFileName().toString();
@@ -232,7 +236,7 @@ final class Cgroups {
     void close() {
         REMOVER.shutdown();
         try {
-            REMOVER.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+            REMOVER.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -3,6 +3,7 @@ package dev.tether.killer.supervisor;
 import dev.tether.killer.internal.posix.NativePosix.ChildExit;
 import dev.tether.killer.process.Signal;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Recent exits of the supervisor's children, so stop reports can say how each process ended. */
@@ -42,11 +43,11 @@ final class ChildExits {
     }
 
     /** The exit of {@code pid} if it was reaped at or after {@code sinceNanos}. */
-    java.util.Optional<ChildExit> since(int pid, long sinceNanos) {
+    Optional<ChildExit> since(int pid, long sinceNanos) {
         Recorded recorded = byPid.get(pid);
         return recorded != null && recorded.atNanos() - sinceNanos >= 0
-                ? java.util.Optional.of(recorded.exit())
-                : java.util.Optional.empty();
+                ? Optional.of(recorded.exit())
+                : Optional.empty();
     }
 
     String describe(int pid) {

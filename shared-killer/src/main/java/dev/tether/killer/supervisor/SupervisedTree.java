@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /** A fixture's tree as the OS shows it: membership over fresh /proc snapshots, signals through kill(2). */
 final class SupervisedTree implements StopTarget {
@@ -22,7 +23,7 @@ final class SupervisedTree implements StopTarget {
     private final ProcessInspector inspector;
     private final NativePosix posix;
     private final Set<Integer> excluded;
-    private final java.util.function.Function<ProcessInfo, String> exits;
+    private final Function<ProcessInfo, String> exits;
     private boolean useCgroupShortcut = true;
 
     SupervisedTree(
@@ -32,7 +33,7 @@ final class SupervisedTree implements StopTarget {
             ProcessInspector inspector,
             NativePosix posix,
             Set<Integer> excluded,
-            java.util.function.Function<ProcessInfo, String> exits) {
+            Function<ProcessInfo, String> exits) {
         this.membership = membership;
         this.cgroup = cgroup;
         this.cgroups = cgroups;

@@ -9,6 +9,8 @@ import dev.tether.killer.process.ProcessInfo;
 import dev.tether.killer.process.ProcessInspector;
 import dev.tether.killer.protocol.Codec;
 import dev.tether.killer.protocol.Message;
+import dev.tether.killer.state.CurrentUser;
+import dev.tether.killer.state.FileOwnership;
 import dev.tether.killer.state.StateDirectory;
 import dev.tether.killer.stop.StopReport;
 import java.io.BufferedInputStream;
@@ -17,6 +19,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -176,7 +179,7 @@ public final class SupervisorMain {
             Optional<OwnedTree> fixture = supervisor.fixture(request.key());
             StopReport report = fixture.isPresent()
                     ? supervisor.stop(fixture.get(), request.policy())
-                    : new StopReport(request.key(), List.of(), List.of(), java.time.Duration.ZERO);
+                    : new StopReport(request.key(), List.of(), List.of(), Duration.ZERO);
             owner.send(new Message.Stopped(request.id(), report));
         } catch (InterruptedException | RuntimeException e) {
             owner.send(new Message.Failed(request.id(), "stopping '" + request.key() + "' failed: " + e));
@@ -223,8 +226,8 @@ public final class SupervisorMain {
         EngineClasses.loadAll(); // every engine class: what a real run loads, and what its preloading asks for
         Cgroups.ownCgroupDirectory();
         // the checks a real start makes, so the archive holds the file-attribute classes they load
-        dev.tether.killer.state.FileOwnership.read(Paths.get(System.getProperty("java.io.tmpdir")));
-        dev.tether.killer.state.CurrentUser.uid();
+        FileOwnership.read(Paths.get(System.getProperty("java.io.tmpdir")));
+        CurrentUser.uid();
     }
 
     /** The task's result, or its own exception (a refusal's message must reach the owner unwrapped). */

@@ -12,6 +12,7 @@ import dev.tether.killer.process.TreeMembership;
 import dev.tether.killer.protocol.Codec;
 import dev.tether.killer.protocol.Message;
 import dev.tether.killer.stop.Escalation;
+import dev.tether.killer.stop.ProcessOutcome;
 import dev.tether.killer.stop.StopPolicy;
 import dev.tether.killer.stop.StopReport;
 import java.io.IOException;
@@ -277,7 +278,7 @@ final class TreeKeeper {
     }
 
     private static StopReport merge(StopReport first, StopReport second) {
-        List<dev.tether.killer.stop.ProcessOutcome> ended = new ArrayList<>(first.ended());
+        List<ProcessOutcome> ended = new ArrayList<>(first.ended());
         ended.addAll(second.ended());
         return new StopReport(
                 first.fixture(), ended, second.survivors(), first.took().plus(second.took()));

@@ -53,8 +53,6 @@ public interface PosixLibC extends Library {
 
     int kill(int pid, int signal) throws LastErrorException;
 
-    int killpg(int pgroup, int signal) throws LastErrorException;
-
     int waitpid(int pid, IntByReference status, int options) throws LastErrorException;
 
     int getpid();
