@@ -2,6 +2,7 @@ package dev.tether.killer.stop;
 
 import dev.tether.killer.text.Durations;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -32,5 +33,12 @@ public record StopReport(String fixture, List<ProcessOutcome> ended, List<Surviv
                     + survivors.stream().map(Survivor::toString).collect(Collectors.joining(", "));
         }
         return line;
+    }
+
+    /** This stop followed by a second pass over the same tree: everything either ended, what the second left. */
+    public StopReport followedBy(StopReport second) {
+        List<ProcessOutcome> all = new ArrayList<>(ended);
+        all.addAll(second.ended());
+        return new StopReport(fixture, all, second.survivors(), took.plus(second.took()));
     }
 }

@@ -153,7 +153,7 @@ public final class SupervisorMain {
     }
 
     private static void spawn(TreeKeeper supervisor, OwnerChannel owner, Message.Spawn request) {
-        TreeKeeper.SpawnOrder order = new TreeKeeper.SpawnOrder(
+        SpawnOrder order = new SpawnOrder(
                 request.key(),
                 request.executable(),
                 request.argv(),

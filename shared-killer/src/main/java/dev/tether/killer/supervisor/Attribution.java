@@ -1,0 +1,199 @@
+package dev.tether.killer.supervisor;
+
+import dev.tether.killer.process.ProcessId;
+import dev.tether.killer.process.ProcessInfo;
+import dev.tether.killer.process.ProcessInspector;
+import dev.tether.killer.process.ProcessTable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+
+/**
+ * Whose is each orphan the subreaper adopts: claimed by the running tree it belongs to (cgroup, group, cookie,
+ * ancestry, or the evidence {@link Adoptions} weighs), ended as a late escapee, or kept unclaimed while several
+ * running trees could have made it. Without cgroups this is also what remembers ancestry across re-parenting.
+ */
+final class Attribution {
+    private final Map<String, OwnedTree> fixtures;
+    private final Map<Integer, OwnedTree> byLeaderPid;
+    private final ProcessInspector inspector;
+    private final ProcessId self;
+    private final boolean byCgroup;
+    private final Function<OwnedTree, SupervisedTree> treeOf;
+    private final Escapees escapees;
+    private final Runnable ledgerChanged;
+    private final Adoptions adoptions = new Adoptions();
+    /**
+     * Spawns hold it shared from the spawn until the new leader is registered; attribution holds it exclusively.
+     * Between the two, a fresh leader is a child of this process that no fixture knows yet: attribution would
+     * take it for an adopted orphan and give it (and by ancestry its whole tree) to another fixture. Seen
+     * without cgroups: a daemonizing fixture's stop TERMed the next fixture's wrapper chain.
+     */
+    private final ReentrantReadWriteLock spawnRegistration = new ReentrantReadWriteLock();
+    /** Adopted orphans that several running fixtures could have made, with those fixtures' keys. */
+    private final Map<ProcessId, List<String>> unclaimed = new ConcurrentHashMap<>();
+    /**
+     * Our children already claimed by a running fixture (pid to its key). They stay our children until the
+     * reaper collects them, so the pid cannot name anyone else meanwhile: no need to judge them again while that
+     * fixture runs. Its stop forgets them, so one that survives the stop is judged as a late escapee.
+     */
+    private final Map<Integer, String> claimedChildren = new ConcurrentHashMap<>();
+
+    Attribution(
+            Map<String, OwnedTree> fixtures,
+            Map<Integer, OwnedTree> byLeaderPid,
+            ProcessInspector inspector,
+            ProcessId self,
+            boolean byCgroup,
+            Function<OwnedTree, SupervisedTree> treeOf,
+            Escapees escapees,
+            Runnable ledgerChanged) {
+        this.fixtures = fixtures;
+        this.byLeaderPid = byLeaderPid;
+        this.inspector = inspector;
+        this.self = self;
+        this.byCgroup = byCgroup;
+        this.treeOf = treeOf;
+        this.escapees = escapees;
+        this.ledgerChanged = ledgerChanged;
+    }
+
+    /** Held by a spawn until its leader is registered (see {@link #spawnRegistration}). */
+    Lock spawnLock() {
+        return spawnRegistration.readLock();
+    }
+
+    void started(String key, long startTime) {
+        adoptions.started(key, startTime);
+    }
+
+    /** A child of ours was reaped: its pid may name someone else from now on. */
+    void reaped(int pid) {
+        claimedChildren.remove(pid);
+    }
+
+    /**
+     * A tree stopped: its claimed children are judged again (a survivor as a late escapee), and anything of it
+     * was forked before {@code now}. Returns the unclaimed orphans it was one candidate for.
+     */
+    List<ProcessId> stopped(OwnedTree fixture, long now) {
+        claimedChildren.values().removeIf(fixture.key::equals);
+        adoptions.stopped(fixture.key, fixture.leader().startTime(), now);
+        return unclaimed.entrySet().stream()
+                .filter(e -> e.getValue().contains(fixture.key))
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    List<String> candidatesFor(ProcessId orphan) {
+        return unclaimed.getOrDefault(orphan, List.of());
+    }
+
+    boolean hasUnclaimed() {
+        return !unclaimed.isEmpty();
+    }
+
+    Set<ProcessId> unclaimedIds() {
+        return unclaimed.keySet();
+    }
+
+    /**
+     * Periodic look at the trees: remembers every member seen (a daemon found through its parent stays found
+     * after re-parenting), attributes adopted orphans, and keeps the ledger current.
+     */
+    void observe() {
+        if (byCgroup) {
+            attributeAdopteesIfAny(); // the cgroup remembers every member; only adoptees need a look
+        } else {
+            attributeAdopteesNow(); // the snapshot is also what remembers ancestry
+        }
+    }
+
+    /**
+     * The full attribution needs a snapshot of the whole table (tens of ms with cookies to read); most of the
+     * time the supervisor's children are its fixtures' leaders and orphans claimed before, which one cheap read
+     * of its children list shows.
+     */
+    void attributeAdopteesIfAny() {
+        Optional<Set<Integer>> children = inspector.childrenOfMainThread(self.pid());
+        boolean nothingNew = children.isPresent()
+                && unclaimed.isEmpty()
+                && children.get().stream()
+                        .allMatch(pid -> byLeaderPid.containsKey(pid) || claimedChildren.containsKey(pid));
+        if (!nothingNew) {
+            attributeAdopteesNow();
+        }
+    }
+
+    /**
+     * Decides, for every orphan the subreaper adopted that no tree claims by cgroup, group, cookie or ancestry,
+     * whose it is (see {@link Adoptions}): claimed by its fixture, or ended as a late escapee, or kept as
+     * unclaimed while several running fixtures could have made it. Reads the table and judges it with no spawn
+     * in between: every fixture registered is in the table (its
+     * leader, or the loss of it), and every child of this process in the table is either a registered leader or
+     * an adoptee. A spawn during the read (tens of ms) once made a launcher that had already exited look like no
+     * evidence at all, and its daemon went to the other candidate.
+     */
+    synchronized void attributeAdopteesNow() {
+        spawnRegistration.writeLock().lock();
+        try {
+            attributeAdoptees(inspector.snapshot());
+        } finally {
+            spawnRegistration.writeLock().unlock();
+        }
+    }
+
+    private void attributeAdoptees(ProcessTable table) {
+        Map<Integer, String> claimed = new HashMap<>();
+        int knownBefore = 0;
+        int knownAfter = 0;
+        long now = inspector.startTimeFloor() + 2;
+        for (OwnedTree fixture : fixtures.values()) {
+            knownBefore += fixture.membership.known().size();
+            treeOf.apply(fixture).members(table).forEach(p -> claimed.put(p.pid(), fixture.key));
+            Set<ProcessId> known = fixture.membership.known();
+            knownAfter += known.size();
+            // Evidence for the adoptees judged below: only a parent's death makes an orphan.
+            if (fixture.noticeLosses(known, table)) {
+                adoptions.lost(fixture.key, fixture.leader().startTime(), now);
+            }
+        }
+        boolean changed = knownAfter != knownBefore;
+        for (ProcessInfo adoptee : table.childrenOf(self.pid())) {
+            if (claimed.containsKey(adoptee.pid())) {
+                claimedChildren.put(adoptee.pid(), claimed.get(adoptee.pid())); // by cgroup, group, cookie, ancestry
+                continue;
+            }
+            if (adoptee.isDead() || byLeaderPid.containsKey(adoptee.pid())) {
+                continue;
+            }
+            Adoptions.Verdict verdict = adoptions.judge(adoptee);
+            if (verdict instanceof Adoptions.Claim claim && fixtures.containsKey(claim.key())) {
+                fixtures.get(claim.key()).membership.claim(adoptee.id());
+                claimedChildren.put(adoptee.pid(), claim.key());
+                unclaimed.remove(adoptee.id());
+                changed = true;
+            } else if (verdict instanceof Adoptions.Ambiguous ambiguous) {
+                changed |= !ambiguous
+                        .runningCandidates()
+                        .equals(unclaimed.put(adoptee.id(), ambiguous.runningCandidates()));
+            } else {
+                String why = verdict instanceof Adoptions.LateEscapee late
+                        ? "it escaped the stop of fixture '" + late.key() + "'"
+                        : "every fixture that could have started it has stopped";
+                escapees.end(adoptee, why);
+                changed |= unclaimed.remove(adoptee.id()) != null;
+            }
+        }
+        changed |= unclaimed.keySet().removeIf(id -> !table.isAlive(id));
+        if (changed) {
+            ledgerChanged.run();
+        }
+    }
+}

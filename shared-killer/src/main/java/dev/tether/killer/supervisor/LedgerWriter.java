@@ -1,0 +1,62 @@
+package dev.tether.killer.supervisor;
+
+import dev.tether.killer.process.ProcessId;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * Keeps the ledger on disk equal to the trees kept: rewritten before the owner hears of a spawn (a tree the
+ * ledger does not list could not be found again if owner and supervisor both crashed right after starting it),
+ * after a stop off the stop's path, and removed once everything is stopped.
+ */
+final class LedgerWriter {
+    private final Ledger ledger;
+    private final OwnerChannel owner;
+    private final Supplier<Collection<OwnedTree>> trees;
+    private final Supplier<Set<ProcessId>> unclaimed;
+    /** Rewrites off the stop's path; one thread, so writes happen in order. */
+    private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "tether-ledger-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Set once every tree is stopped and the ledger removed (guarded by this). */
+    private boolean deleted;
+
+    LedgerWriter(
+            Ledger ledger,
+            OwnerChannel owner,
+            Supplier<Collection<OwnedTree>> trees,
+            Supplier<Set<ProcessId>> unclaimed) {
+        this.ledger = ledger;
+        this.owner = owner;
+        this.trees = trees;
+        this.unclaimed = unclaimed;
+    }
+
+    synchronized void write() {
+        if (deleted) {
+            return; // everything is stopped: a late write must not bring back a ledger of nothing
+        }
+        try {
+            ledger.write(trees.get().stream().map(OwnedTree::ledgerEntry).toList(), unclaimed.get());
+        } catch (IOException e) {
+            owner.notice("cannot write the ledger " + ledger.file() + ": " + e.getMessage()
+                    + "; a crash of this build could not be cleaned up by the next one");
+        }
+    }
+
+    /** After a stop's reply: a ledger that still lists the dead tree costs the next sweep one identity check. */
+    void writeLater() {
+        background.execute(this::write);
+    }
+
+    synchronized void delete() {
+        deleted = true;
+        ledger.delete();
+    }
+}
