@@ -5,6 +5,7 @@ import dev.tether.killer.config.FixtureSpec;
 import dev.tether.killer.config.Wording;
 import dev.tether.killer.fixture.Diagnosis;
 import dev.tether.killer.fixture.FixtureGroup;
+import dev.tether.killer.fixture.GroupOptions;
 import dev.tether.killer.fixture.GroupStopReport;
 import dev.tether.killer.fixture.RunningFixture;
 import dev.tether.killer.process.ProcessInfo;
@@ -56,7 +57,7 @@ final class ScopeFixtures implements ExtensionContext.Store.CloseableResource, A
     void start(List<FixtureSpec> specs, Path logDirectory) {
         announceSupervisorOnce();
         ACTIVE.add(this);
-        group = FixtureGroup.start(specs, FixtureGroup.Options.in(logDirectory).withWording(WORDING));
+        group = FixtureGroup.start(specs, GroupOptions.in(logDirectory).withWording(WORDING));
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.tether.killer.TetherException;
 import dev.tether.killer.config.FixtureSpec;
 import dev.tether.killer.config.Wording;
 import dev.tether.killer.fixture.FixtureGroup;
+import dev.tether.killer.fixture.GroupOptions;
 import dev.tether.killer.fixture.RunningFixture;
 import dev.tether.killer.text.Durations;
 import java.io.IOException;
@@ -51,7 +52,7 @@ public class StartMojo extends AbstractTetherMojo {
         try {
             group = FixtureGroup.start(
                     specs,
-                    FixtureGroup.Options.in(directory.toPath())
+                    GroupOptions.in(directory.toPath())
                             .withWording(WORDING)
                             .withLogSink(streamLogs ? line -> getLog().info(line) : null));
         } catch (TetherException e) {

@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
     private static final String ENGINE = "dev.tether.killer";
+    private static final int MAX_LINES = 300;
 
     /** Package (relative to the engine's, "" for the root) -> the packages it may use besides itself. */
     static final Map<String, Set<String>> MAY_USE = Map.ofEntries(
@@ -159,6 +161,24 @@ class ArchitectureTest {
         Map<String, Set<String>> code = new TreeMap<>();
         MAY_USE.forEach((pkg, uses) -> code.put(pkg, new TreeSet<>(uses)));
         assertEquals(code, documented, "site/markdown/architecture.md and MAY_USE disagree");
+    }
+
+    /** Small classes that explain themselves: no main source file of any module over 300 lines. */
+    @Test
+    void noMainSourceFileIsLong() throws IOException {
+        List<String> tooLong = new ArrayList<>();
+        for (String module : List.of(".", "../maven-plugin", "../junit-extension")) {
+            try (Stream<Path> files = Files.walk(Path.of(module, "src/main/java"))) {
+                for (Path file :
+                        files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    int lines = Files.readAllLines(file).size();
+                    if (lines > MAX_LINES) {
+                        tooLong.add(file + " (" + lines + " lines)");
+                    }
+                }
+            }
+        }
+        assertTrue(tooLong.isEmpty(), "over " + MAX_LINES + " lines, split by job: " + tooLong);
     }
 
     private static String relative(String packageName) {

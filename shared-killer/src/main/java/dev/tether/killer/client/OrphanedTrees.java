@@ -1,5 +1,6 @@
 package dev.tether.killer.client;
 
+import dev.tether.killer.process.Delivery;
 import dev.tether.killer.process.ProcessId;
 import dev.tether.killer.process.ProcessInfo;
 import dev.tether.killer.process.ProcessInspector;

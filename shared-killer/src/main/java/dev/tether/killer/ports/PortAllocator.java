@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -44,12 +43,6 @@ public final class PortAllocator {
     public static final String DIRECTORY_PROPERTY = "tether.portDirectory";
     static final String PREFIX = "tether-port-";
     private static final int ATTEMPTS = 50;
-    /** Reservations of this JVM: the kernel may offer a port this JVM holds but has not bound yet. */
-    private static final Set<Integer> HELD_HERE = ConcurrentHashMap.newKeySet();
-    /** Live leases of this JVM, released by a shutdown hook if nobody closed them. */
-    private static final Set<PortLease> LIVE = ConcurrentHashMap.newKeySet();
-
-    private static final AtomicBoolean HOOK_INSTALLED = new AtomicBoolean();
     /** Directories whose stale reservations this JVM already removed. */
     private static final Set<Path> PRUNED = ConcurrentHashMap.newKeySet();
 
@@ -100,8 +93,11 @@ public final class PortAllocator {
                 .isPresent();
     }
 
-    /** A free port, reserved. */
-    /** @param fixture the fixture as messages name it, e.g. "fixture 'web'" */
+    /**
+     * A free port, reserved.
+     *
+     * @param fixture the fixture as messages name it, e.g. "fixture 'web'"
+     */
     public PortLease allocate(String fixture, String name) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             int port;
@@ -152,7 +148,7 @@ public final class PortAllocator {
      *     (only the bind check does); a free port just moves on to another
      */
     private PortLease tryReserve(String name, int port, boolean fixed) {
-        if (!HELD_HERE.add(port)) {
+        if (!LeasesHere.hold(port)) {
             return null;
         }
         removeStaleOnce();
@@ -160,18 +156,18 @@ public final class PortAllocator {
         for (int attempt = 0; attempt < 2; attempt++) {
             try {
                 Files.createSymbolicLink(link, Paths.get(holder));
-                return track(new PortLease(name, port, () -> release(link, port)));
+                return LeasesHere.track(new PortLease(name, port, () -> release(link, port)));
             } catch (FileAlreadyExistsException e) {
                 Entry entry = removeIfStale(link);
                 if (entry == Entry.STALE_NOT_OURS && fixed) {
                     // Its holder is dead; this JVM still keeps it from its own fixtures.
-                    return track(new PortLease(name, port, () -> forget(port)));
+                    return LeasesHere.track(new PortLease(name, port, () -> LeasesHere.forget(port)));
                 }
                 if (entry != Entry.REMOVED) {
                     break;
                 }
             } catch (IOException | UnsupportedOperationException e) {
-                HELD_HERE.remove(port);
+                LeasesHere.unhold(port);
                 throw new SupervisorException(
                         "Cannot reserve port " + port + " in " + directory + ": " + e
                                 + ". Point -D" + DIRECTORY_PROPERTY + " at a directory you can write (or fix the"
@@ -179,7 +175,7 @@ public final class PortAllocator {
                         e);
             }
         }
-        HELD_HERE.remove(port);
+        LeasesHere.unhold(port);
         return null;
     }
 
@@ -228,31 +224,6 @@ public final class PortAllocator {
         }
     }
 
-    /**
-     * Remembers a live lease so that a JVM that ends without stopping its fixtures (an IDE run, a failed build
-     * under a daemon JVM that then exits) still removes its reservations on the way out.
-     */
-    private static void forget(int port) {
-        HELD_HERE.remove(port);
-        LIVE.removeIf(lease -> lease.port() == port);
-    }
-
-    private static PortLease track(PortLease lease) {
-        if (HOOK_INSTALLED.compareAndSet(false, true)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(PortAllocator::releaseAll, "tether-port-release"));
-        }
-        LIVE.add(lease);
-        return lease;
-    }
-
-    private static void releaseAll() {
-        try {
-            LIVE.forEach(PortLease::close);
-        } catch (Throwable e) {
-            // the class loader may be closed already: a stale entry is removed by the next allocator
-        }
-    }
-
     /** Gives the reservation up, removing the entry only while it is still this JVM's. */
     private void release(Path link, int port) {
         try {
@@ -262,7 +233,7 @@ public final class PortAllocator {
         } catch (IOException | UnsupportedOperationException e) {
             // gone already, or replaced by root: nothing of ours to remove
         } finally {
-            forget(port);
+            LeasesHere.forget(port);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.tether.killer.stop;
 
+import dev.tether.killer.process.Delivery;
 import dev.tether.killer.process.ProcessId;
 import dev.tether.killer.process.ProcessInfo;
 import dev.tether.killer.process.Signal;
@@ -66,8 +67,7 @@ public final class Escalation {
             long pause = FIRST_POLL_NANOS;
             while (true) {
                 for (ProcessInfo member : alive.values()) {
-                    if (signalled.add(member.id())
-                            && target.signal(member, step.signal()) == StopTarget.Delivery.DENIED) {
+                    if (signalled.add(member.id()) && target.signal(member, step.signal()) == Delivery.DENIED) {
                         denied.add(member.id());
                     }
                 }

@@ -1,5 +1,6 @@
 package dev.tether.killer.stop;
 
+import dev.tether.killer.process.Delivery;
 import dev.tether.killer.process.ProcessInfo;
 import dev.tether.killer.process.Signal;
 import java.util.Collection;
@@ -13,14 +14,6 @@ public interface StopTarget {
     Collection<ProcessInfo> aliveMembers();
 
     /** How a signal to one member went. */
-    enum Delivery {
-        SENT,
-        /** Already gone: success. */
-        GONE,
-        /** EPERM: another user's process. */
-        DENIED
-    }
-
     Delivery signal(ProcessInfo member, Signal signal);
 
     /** Called once when the KILL step starts, for an atomic whole-tree kill where the OS has one (cgroup.kill). */

@@ -1,6 +1,6 @@
 package dev.tether.killer.supervisor;
 
-import dev.tether.killer.internal.posix.NativePosix.ChildExit;
+import dev.tether.killer.internal.posix.ChildExit;
 import dev.tether.killer.process.Signal;
 import java.util.Map;
 import java.util.Optional;

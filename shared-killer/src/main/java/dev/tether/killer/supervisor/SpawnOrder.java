@@ -1,6 +1,6 @@
 package dev.tether.killer.supervisor;
 
-import dev.tether.killer.internal.posix.NativePosix;
+import dev.tether.killer.internal.posix.SpawnRequest;
 import dev.tether.killer.process.TreeMembership;
 import dev.tether.killer.protocol.Codec;
 import dev.tether.killer.stop.StopPolicy;
@@ -24,13 +24,13 @@ record SpawnOrder(
      * The native spawn: the supervisor's environment without its own variable, the order's on top, and the
      * tree's cookie, which every descendant inherits unless it scrubs its environment.
      */
-    NativePosix.SpawnRequest nativeRequest(String cookie) {
+    SpawnRequest nativeRequest(String cookie) {
         Map<String, String> full = new LinkedHashMap<>(System.getenv());
         full.remove(Codec.SUPERVISOR_VARIABLE);
         full.putAll(environment);
         full.put(TreeMembership.COOKIE_VARIABLE, cookie);
         List<String> envp = new ArrayList<>();
         full.forEach((k, v) -> envp.add(k + "=" + v));
-        return new NativePosix.SpawnRequest(executable, argv, envp, workingDirectory, logFile);
+        return new SpawnRequest(executable, argv, envp, workingDirectory, logFile);
     }
 }

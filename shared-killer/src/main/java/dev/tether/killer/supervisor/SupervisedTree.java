@@ -1,6 +1,7 @@
 package dev.tether.killer.supervisor;
 
 import dev.tether.killer.internal.posix.NativePosix;
+import dev.tether.killer.process.Delivery;
 import dev.tether.killer.process.ProcessInfo;
 import dev.tether.killer.process.ProcessInspector;
 import dev.tether.killer.process.ProcessTable;
@@ -89,11 +90,7 @@ final class SupervisedTree implements StopTarget {
         if (!inspector.isRunning(member.id())) {
             return Delivery.GONE;
         }
-        return switch (posix.signal(member.pid(), signal.number())) {
-            case SENT -> Delivery.SENT;
-            case GONE -> Delivery.GONE;
-            case DENIED -> Delivery.DENIED;
-        };
+        return posix.signal(member.pid(), signal.number());
     }
 
     @Override

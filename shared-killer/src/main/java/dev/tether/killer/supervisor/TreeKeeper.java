@@ -1,8 +1,9 @@
 package dev.tether.killer.supervisor;
 
+import dev.tether.killer.internal.posix.ChildExit;
 import dev.tether.killer.internal.posix.NativePosix;
-import dev.tether.killer.internal.posix.NativePosix.ChildExit;
 import dev.tether.killer.internal.posix.SpawnException;
+import dev.tether.killer.internal.posix.SpawnRequest;
 import dev.tether.killer.process.ProcessId;
 import dev.tether.killer.process.ProcessInfo;
 import dev.tether.killer.process.ProcessInspector;
@@ -71,7 +72,7 @@ final class TreeKeeper {
         }
         String cookie = UUID.randomUUID().toString();
         Files.createDirectories(order.logFile().toAbsolutePath().getParent());
-        NativePosix.SpawnRequest request = order.nativeRequest(cookie);
+        SpawnRequest request = order.nativeRequest(cookie);
 
         attribution.spawnLock().lock();
         OwnedTree fixture;
@@ -88,7 +89,7 @@ final class TreeKeeper {
         return fixture;
     }
 
-    private OwnedTree spawnAndRegister(SpawnOrder order, NativePosix.SpawnRequest request, String cookie)
+    private OwnedTree spawnAndRegister(SpawnOrder order, SpawnRequest request, String cookie)
             throws SpawnException, IOException {
         Optional<Path> cgroup = Optional.empty();
         long floor = inspector.startTimeFloor();

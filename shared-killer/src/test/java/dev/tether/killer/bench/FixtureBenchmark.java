@@ -6,6 +6,7 @@ import dev.tether.killer.config.FixtureSpec;
 import dev.tether.killer.config.Probe;
 import dev.tether.killer.config.Readiness;
 import dev.tether.killer.fixture.FixtureGroup;
+import dev.tether.killer.fixture.GroupOptions;
 import dev.tether.killer.testing.Os;
 import dev.tether.killer.testing.SupervisorExtension;
 import java.nio.file.Files;
@@ -102,8 +103,8 @@ class FixtureBenchmark {
                 () -> Os.carrying("TETHER_FIXTURE", "none").isEmpty());
     }
 
-    private FixtureGroup.Options options(ProcessSupervisor supervisor) {
-        return FixtureGroup.Options.in(dir.resolve("logs")).withSupervisor(supervisor);
+    private GroupOptions options(ProcessSupervisor supervisor) {
+        return GroupOptions.in(dir.resolve("logs")).withSupervisor(supervisor);
     }
 
     private Path logsOf(FixtureStartException failure) {

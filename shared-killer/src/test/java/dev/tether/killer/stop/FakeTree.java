@@ -1,5 +1,6 @@
 package dev.tether.killer.stop;
 
+import dev.tether.killer.process.Delivery;
 import dev.tether.killer.process.ProcessInfo;
 import dev.tether.killer.process.Signal;
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import dev.tether.killer.config.FixtureSpec;
 import dev.tether.killer.config.Probe;
 import dev.tether.killer.config.Readiness;
 import dev.tether.killer.fixture.FixtureGroup;
+import dev.tether.killer.fixture.GroupOptions;
 import dev.tether.killer.fixture.GroupStopReport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,8 +34,7 @@ public final class OldLibcDriver {
         FixtureSpec chain = FixtureSpec.of(
                         "chain", List.of("/bin/sh", "-c", "pwd > cwd.txt; sleep 300 & sleep 301 & wait"))
                 .withWorkingDirectory(dir);
-        try (FixtureGroup group =
-                FixtureGroup.start(List.of(web, chain), FixtureGroup.Options.in(dir.resolve("logs")))) {
+        try (FixtureGroup group = FixtureGroup.start(List.of(web, chain), GroupOptions.in(dir.resolve("logs")))) {
             System.out.println("working directory: "
                     + (Files.readString(dir.resolve("cwd.txt")).trim().equals(dir.toString()) ? "right" : "WRONG"));
             System.out.println(

@@ -2,19 +2,11 @@ package dev.tether.killer.internal.posix;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
-import com.sun.jna.Native;
-import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import com.sun.jna.StringArray;
 import com.sun.jna.ptr.IntByReference;
+import dev.tether.killer.process.Delivery;
 import dev.tether.killer.process.OperatingSystem;
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -39,68 +31,20 @@ public final class NativePosix {
     private static volatile NativePosix instance;
 
     private final OperatingSystem os;
+    private final Libc lib;
     private final PosixLibC libc;
     private final LinuxLibC linux;
-    private final int openFlagsAppendCreate;
-    /** glibc 2.34+ and macOS: close every inherited descriptor in one action. */
-    private final boolean hasCloseFrom;
-    /** glibc 2.29+ and macOS 10.15+: a working directory for the child without touching ours. */
-    private final boolean hasChdir;
-
-    private final String libcDescription;
 
     private NativePosix(OperatingSystem os, boolean forceFallback) {
         this.os = os;
-        if (os == OperatingSystem.LINUX) {
-            this.linux = loadLinuxLibC();
-            this.libc = linux;
-            this.openFlagsAppendCreate = 01 | 0100 | 02000; // O_WRONLY | O_CREAT | O_APPEND
-        } else {
-            this.linux = null;
-            this.libc = Native.load("c", PosixLibC.class);
-            this.openFlagsAppendCreate = 0x1 | 0x200 | 0x8; // macOS: O_WRONLY | O_CREAT | O_APPEND
-        }
-        this.libcDescription = describeLibc();
-        this.hasCloseFrom = !forceFallback
-                && (os == OperatingSystem.MAC || hasFunction("posix_spawn_file_actions_addclosefrom_np"));
-        this.hasChdir = !forceFallback && hasFunction("posix_spawn_file_actions_addchdir_np");
-    }
-
-    private boolean hasFunction(String name) {
-        try {
-            NativeLibrary.getInstance(os == OperatingSystem.LINUX ? "libc.so.6" : "c")
-                    .getFunction(name);
-            return true;
-        } catch (UnsatisfiedLinkError e) {
-            return false;
-        }
-    }
-
-    private String describeLibc() {
-        if (linux == null) {
-            return "the system libc";
-        }
-        try {
-            return "glibc " + linux.gnu_get_libc_version();
-        } catch (UnsatisfiedLinkError e) {
-            return "a libc that is not glibc (musl?)";
-        }
+        this.lib = Libc.load(os, forceFallback);
+        this.libc = lib.calls();
+        this.linux = lib.linux();
     }
 
     /** How children are spawned here, for diagnosis: the libc and which of its additions are used. */
     public String spawnPath() {
-        return libcDescription + ", posix_spawn with "
-                + (hasCloseFrom ? "addclosefrom_np" : "one addclose per open descriptor") + " and "
-                + (hasChdir ? "addchdir_np" : "chdir around the spawn");
-    }
-
-    /** glibc's real file name skips JNA's search (libc.so is a linker script there); musl has only "c". */
-    private static LinuxLibC loadLinuxLibC() {
-        try {
-            return Native.load("libc.so.6", LinuxLibC.class);
-        } catch (UnsatisfiedLinkError e) {
-            return Native.load("c", LinuxLibC.class);
-        }
+        return lib.spawnPath();
     }
 
     /**
@@ -135,10 +79,6 @@ public final class NativePosix {
         return local;
     }
 
-    /** What a spawn needs: the resolved executable, argv, the complete environment, directory and log. */
-    public record SpawnRequest(
-            String executable, List<String> argv, List<String> environment, Path workingDirectory, Path logFile) {}
-
     /** Spawns a child as the leader of a new process group; returns its pid. */
     public int spawn(SpawnRequest request) throws SpawnException {
         Memory attributes = new Memory(OPAQUE_STRUCT_BYTES);
@@ -164,9 +104,9 @@ public final class NativePosix {
             String log = request.logFile().toString();
             check(
                     "addopen log",
-                    libc.posix_spawn_file_actions_addopen(fileActions, 1, log, openFlagsAppendCreate, 0644));
+                    libc.posix_spawn_file_actions_addopen(fileActions, 1, log, lib.openFlagsAppendCreate(), 0644));
             check("adddup2 stderr", libc.posix_spawn_file_actions_adddup2(fileActions, 1, 2));
-            if (hasChdir) {
+            if (lib.hasChdir()) {
                 check(
                         "addchdir",
                         libc.posix_spawn_file_actions_addchdir_np(
@@ -174,14 +114,14 @@ public final class NativePosix {
             }
             // Without this a fixture inherits the supervisor's pipe from the owner and defeats owner-death
             // detection.
-            if (linux != null && hasCloseFrom) {
+            if (linux != null && lib.hasCloseFrom()) {
                 check("addclosefrom", linux.posix_spawn_file_actions_addclosefrom_np(fileActions, 3));
             } else if (linux != null) {
-                addCloseEveryDescriptor(fileActions);
+                InheritedDescriptors.addCloseEveryDescriptor(libc, fileActions);
             }
 
             IntByReference pid = new IntByReference();
-            int error = hasChdir
+            int error = lib.hasChdir()
                     ? spawn(request, fileActions, attributes, pid)
                     : spawnInDirectory(request, fileActions, attributes, pid);
             if (error != 0) {
@@ -231,58 +171,15 @@ public final class NativePosix {
         }
     }
 
-    /**
-     * Without addclosefrom_np: a close action for every descriptor that is open now, and for every number up to
-     * {@link #CONCURRENT_OPEN_MARGIN} above the highest. Other supervisor threads open files while this spawn is
-     * prepared (the ledger, /proc reads); the kernel gives each new one the lowest free number, so they land in
-     * that range and are not inherited either. Closing a number that is not open is ignored by the child.
-     */
-    private void addCloseEveryDescriptor(Pointer fileActions) throws SpawnException {
-        List<Integer> open = openDescriptorsFrom(3);
-        int highest = open.stream().mapToInt(Integer::intValue).max().orElse(2);
-        for (int fd = 3; fd <= highest; fd++) {
-            check("addclose " + fd, libc.posix_spawn_file_actions_addclose(fileActions, fd));
-        }
-        for (int fd = highest + 1; fd <= highest + CONCURRENT_OPEN_MARGIN; fd++) {
-            if (libc.posix_spawn_file_actions_addclose(fileActions, fd) != 0) {
-                break; // past the descriptor limit: no file can be open there
-            }
-        }
-    }
-
-    /** This process's open descriptors from {@code from} up, as /proc lists them (glibc before 2.34). */
-    private static final int CONCURRENT_OPEN_MARGIN = 64;
-
-    private static List<Integer> openDescriptorsFrom(int from) throws SpawnException {
-        List<Integer> fds = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(Paths.get("/proc/self/fd"))) {
-            for (Path entry : entries) {
-                int fd = Integer.parseInt(entry.getFileName().toString());
-                if (fd >= from) {
-                    fds.add(fd); // includes the listing's own descriptor, closed by then: close ignores EBADF
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            throw new SpawnException("Cannot list /proc/self/fd to close inherited descriptors (" + e
-                    + "); a fixture would inherit the supervisor's pipe. Check that /proc is mounted.");
-        }
-        return fds;
-    }
-
     private void check(String step, int error) throws SpawnException {
+        check(libc, step, error);
+    }
+
+    static void check(PosixLibC libc, String step, int error) throws SpawnException {
         if (error != 0) {
             throw new SpawnException(
                     "posix_spawn set-up failed at " + step + ": " + libc.strerror(error) + " (errno " + error + ")");
         }
-    }
-
-    /** How a signal delivery ended. */
-    public enum Delivery {
-        SENT,
-        /** ESRCH: the process is already gone, which for a stop is success. */
-        GONE,
-        /** EPERM: the process belongs to another user. */
-        DENIED
     }
 
     public Delivery signal(int pid, int signal) {
@@ -300,21 +197,6 @@ public final class NativePosix {
             case EPERM -> Delivery.DENIED;
             default -> throw new IllegalStateException("kill failed: " + e.getMessage(), e);
         };
-    }
-
-    /** A child the supervisor reaped: its pid and raw wait status. */
-    public record ChildExit(int pid, int status) {
-        public boolean exitedNormally() {
-            return (status & 0x7f) == 0;
-        }
-
-        public int exitCode() {
-            return (status >> 8) & 0xff;
-        }
-
-        public int terminatingSignal() {
-            return status & 0x7f;
-        }
     }
 
     /**
