@@ -4,6 +4,7 @@ import dev.tether.killer.InvalidSpecException;
 import dev.tether.killer.config.CommandLine;
 import dev.tether.killer.config.EnvironmentFile;
 import dev.tether.killer.config.FixtureSpec;
+import dev.tether.killer.config.ReadySettings;
 import dev.tether.killer.config.TextualConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -37,18 +38,18 @@ final class AnnotationSpecs {
                             where + " environmentFile"))
                     .withPorts(process.ports())
                     .withReadiness(TextualConfig.readiness(
-                            new TextualConfig.ReadyText(
-                                    ready.tcp(),
-                                    ready.http(),
-                                    ready.status(),
-                                    ready.body(),
-                                    ready.log(),
-                                    ready.occurrence(),
-                                    ready.file(),
-                                    ready.command(),
-                                    ready.delay(),
-                                    ready.timeout(),
-                                    ready.any() ? "any" : "all"),
+                            ReadySettings.written()
+                                    .tcp(ready.tcp())
+                                    .http(ready.http())
+                                    .status(ready.status())
+                                    .body(ready.body())
+                                    .log(ready.log())
+                                    .occurrence(ready.occurrence())
+                                    .file(ready.file())
+                                    .command(ready.command())
+                                    .delay(ready.delay())
+                                    .timeout(ready.timeout())
+                                    .mode(ready.any() ? "any" : "all"),
                             where + " ready"))
                     .withNeeds(process.needs())
                     .withDaemonizes(process.daemonizes())

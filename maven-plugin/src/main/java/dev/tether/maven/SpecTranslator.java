@@ -5,6 +5,7 @@ import dev.tether.killer.config.CommandLine;
 import dev.tether.killer.config.EnvironmentFile;
 import dev.tether.killer.config.FixtureSpec;
 import dev.tether.killer.config.Readiness;
+import dev.tether.killer.config.ReadySettings;
 import dev.tether.killer.config.TextualConfig;
 import dev.tether.killer.stop.StopPolicy;
 import java.io.File;
@@ -120,18 +121,18 @@ final class SpecTranslator {
             return Readiness.IMMEDIATE;
         }
         return TextualConfig.readiness(
-                new TextualConfig.ReadyText(
-                        ready.getTcp(),
-                        ready.getHttp(),
-                        ready.getStatus(),
-                        ready.getBody(),
-                        ready.getLog(),
-                        ready.getOccurrence(),
-                        ready.getFile(),
-                        ready.getCommand(),
-                        ready.getDelay(),
-                        ready.getTimeout(),
-                        ready.getMode()),
+                ReadySettings.written()
+                        .tcp(ready.getTcp())
+                        .http(ready.getHttp())
+                        .status(ready.getStatus())
+                        .body(ready.getBody())
+                        .log(ready.getLog())
+                        .occurrence(ready.getOccurrence())
+                        .file(ready.getFile())
+                        .command(ready.getCommand())
+                        .delay(ready.getDelay())
+                        .timeout(ready.getTimeout())
+                        .mode(ready.getMode()),
                 where + " <ready>");
     }
 

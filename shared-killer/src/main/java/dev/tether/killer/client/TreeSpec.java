@@ -2,6 +2,7 @@ package dev.tether.killer.client;
 
 import dev.tether.killer.InvalidSpecException;
 import dev.tether.killer.process.ExecutableResolver;
+import dev.tether.killer.process.LaunchMessages;
 import dev.tether.killer.protocol.Codec;
 import dev.tether.killer.protocol.Message;
 import dev.tether.killer.stop.StopPolicy;
@@ -29,8 +30,7 @@ public record TreeSpec(
             throw new InvalidSpecException("A process needs a non-blank id, such as 'web'.");
         }
         if (command == null || command.isEmpty() || command.get(0).isBlank()) {
-            throw new InvalidSpecException("Fixture '" + id + "' has no command. Give the executable and its arguments,"
-                    + " e.g. [\"python3\", \"-m\", \"http.server\"].");
+            throw new InvalidSpecException(LaunchMessages.noCommand("Fixture '" + id + "'"));
         }
         command = List.copyOf(command);
         environment = Map.copyOf(Objects.requireNonNullElse(environment, Map.of()));
@@ -59,8 +59,7 @@ public record TreeSpec(
      */
     IntFunction<Message.Request> checkedSpawnRequest() {
         if (!Files.isDirectory(workingDirectory)) {
-            throw new InvalidSpecException("Fixture '" + id + "': working directory " + workingDirectory
-                    + " does not exist. Create it or point workingDirectory at an existing directory.");
+            throw new InvalidSpecException(LaunchMessages.noWorkingDirectory("Fixture '" + id + "'", workingDirectory));
         }
         Map<String, String> fullEnvironment = new LinkedHashMap<>(System.getenv());
         fullEnvironment.remove(Codec.SUPERVISOR_VARIABLE);

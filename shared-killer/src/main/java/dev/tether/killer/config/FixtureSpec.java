@@ -1,6 +1,7 @@
 package dev.tether.killer.config;
 
 import dev.tether.killer.InvalidSpecException;
+import dev.tether.killer.process.LaunchMessages;
 import dev.tether.killer.stop.StopPolicy;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -33,8 +34,7 @@ public record FixtureSpec(
                     + "' is not valid: use letters, digits, '.', '_' or '-' (it names the log file).");
         }
         if (command == null || command.isEmpty() || command.get(0).isBlank()) {
-            throw new InvalidSpecException("Fixture '" + id + "' has no command. Give the executable and its"
-                    + " arguments, e.g. python3 -m http.server ${tether.port.web}.");
+            throw new InvalidSpecException(LaunchMessages.noCommand("Fixture '" + id + "'"));
         }
         command = List.copyOf(command);
         workingDirectory =

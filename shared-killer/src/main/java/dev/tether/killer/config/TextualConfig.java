@@ -14,23 +14,9 @@ import java.util.List;
  * mean different things. {@code where} names the element in every error, e.g. {@code <process> 'web' <ready>}.
  */
 public final class TextualConfig {
-    /** Every probe setting as text; blank means not configured. */
-    public record ReadyText(
-            String tcp,
-            String http,
-            String status,
-            String body,
-            String log,
-            int occurrence,
-            String file,
-            String command,
-            String delay,
-            String timeout,
-            String mode) {}
-
     private TextualConfig() {}
 
-    public static Readiness readiness(ReadyText ready, String where) {
+    public static Readiness readiness(ReadySettings ready, String where) {
         try {
             return parseReadiness(ready, where);
         } catch (InvalidSpecException e) {
@@ -40,33 +26,31 @@ public final class TextualConfig {
         }
     }
 
-    private static Readiness parseReadiness(ReadyText ready, String where) {
+    private static Readiness parseReadiness(ReadySettings ready, String where) {
         List<Probe> probes = new ArrayList<>();
-        if (present(ready.tcp())) {
-            probes.add(new Probe.Tcp("127.0.0.1", ready.tcp().trim()));
+        if (present(ready.tcp)) {
+            probes.add(new Probe.Tcp("127.0.0.1", ready.tcp.trim()));
         }
-        if (present(ready.http())) {
-            int[] range = statusRange(ready.status(), where);
-            probes.add(new Probe.Http(
-                    ready.http().trim(), range[0], range[1], present(ready.body()) ? ready.body() : null));
+        if (present(ready.http)) {
+            int[] range = statusRange(ready.status, where);
+            probes.add(new Probe.Http(ready.http.trim(), range[0], range[1], present(ready.body) ? ready.body : null));
         }
-        if (present(ready.log())) {
-            probes.add(new Probe.Log(ready.log(), Math.max(1, ready.occurrence())));
+        if (present(ready.log)) {
+            probes.add(new Probe.Log(ready.log, Math.max(1, ready.occurrence)));
         }
-        if (present(ready.file())) {
-            probes.add(new Probe.FileExists(ready.file().trim()));
+        if (present(ready.file)) {
+            probes.add(new Probe.FileExists(ready.file.trim()));
         }
-        if (present(ready.command())) {
-            probes.add(
-                    new Probe.Command(CommandLine.split(where, ready.command().trim())));
+        if (present(ready.command)) {
+            probes.add(new Probe.Command(CommandLine.split(where, ready.command.trim())));
         }
-        if (present(ready.delay())) {
-            probes.add(new Probe.Delay(Durations.parse(ready.delay(), "delay of " + where)));
+        if (present(ready.delay)) {
+            probes.add(new Probe.Delay(Durations.parse(ready.delay, "delay of " + where)));
         }
-        Duration timeout = present(ready.timeout())
-                ? Durations.parse(ready.timeout(), "timeout of " + where)
+        Duration timeout = present(ready.timeout)
+                ? Durations.parse(ready.timeout, "timeout of " + where)
                 : Readiness.DEFAULT_TIMEOUT;
-        String mode = present(ready.mode()) ? ready.mode().trim() : "all";
+        String mode = present(ready.mode) ? ready.mode.trim() : "all";
         if (!mode.equals("all") && !mode.equals("any")) {
             throw new InvalidSpecException(where + ": mode '" + mode + "' is neither 'all' nor 'any'.");
         }

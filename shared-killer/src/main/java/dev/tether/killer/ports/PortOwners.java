@@ -77,7 +77,7 @@ public final class PortOwners {
         return uids;
     }
 
-    private interface ListenerSink {
+    interface ListenerSink {
         void accept(long inode, int uid);
     }
 
@@ -89,15 +89,20 @@ public final class PortOwners {
             } catch (IOException e) {
                 continue;
             }
-            int lineStart = text.indexOf('\n') + 1; // skip the header
-            while (lineStart > 0 && lineStart < text.length()) {
-                int lineEnd = text.indexOf('\n', lineStart);
-                if (lineEnd < 0) {
-                    lineEnd = text.length();
-                }
-                listening(text, lineStart, lineEnd, port, sink);
-                lineStart = lineEnd + 1;
+            listenersIn(text, port, sink);
+        }
+    }
+
+    /** The listeners on {@code port} in the text of a /proc/net/tcp{,6} table (header line first). */
+    static void listenersIn(String text, int port, ListenerSink sink) {
+        int lineStart = text.indexOf('\n') + 1; // skip the header
+        while (lineStart > 0 && lineStart < text.length()) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = text.length();
             }
+            listening(text, lineStart, lineEnd, port, sink);
+            lineStart = lineEnd + 1;
         }
     }
 

@@ -26,9 +26,7 @@ public final class ExecutableResolver {
         if (command.contains("/")) {
             Path path = workingDirectory.resolve(command).normalize();
             if (!Files.exists(path)) {
-                throw new InvalidSpecException(who + ": command '" + command + "' does not exist ("
-                        + path + "). Fix the path; relative paths start from the working directory "
-                        + workingDirectory + ".");
+                throw new InvalidSpecException(LaunchMessages.noSuchFile(who, command, path, workingDirectory));
             }
             return checkExecutable(who, path);
         }
@@ -44,19 +42,15 @@ public final class ExecutableResolver {
                 return candidate;
             }
         }
-        throw new InvalidSpecException(who + ": command '" + command + "' was not found on PATH"
-                + " (searched " + (searched.isEmpty() ? "nothing: PATH is empty" : String.join(", ", searched))
-                + "). Install it, fix the spelling, or give its absolute path.");
+        throw new InvalidSpecException(LaunchMessages.notOnPath(who, command, searched));
     }
 
     private static Path checkExecutable(String who, Path path) {
         if (Files.isDirectory(path)) {
-            throw new InvalidSpecException(
-                    who + ": command " + path + " is a directory. Name the executable inside it.");
+            throw new InvalidSpecException(LaunchMessages.isADirectory(who, path));
         }
         if (!Files.isExecutable(path)) {
-            throw new InvalidSpecException(who + ": " + path + " exists but is not executable." + " Run 'chmod +x "
-                    + path + "' or start it through its interpreter (e.g. sh " + path + ").");
+            throw new InvalidSpecException(LaunchMessages.notExecutable(who, path));
         }
         return path;
     }
