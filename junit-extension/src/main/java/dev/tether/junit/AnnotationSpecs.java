@@ -53,6 +53,7 @@ final class AnnotationSpecs {
                             where + " ready"))
                     .withNeeds(process.needs())
                     .withDaemonizes(process.daemonizes())
+                    .withOneshot(process.oneshot())
                     .withStopPolicy(
                             TextualConfig.stopPolicy(stop.signal(), stop.grace(), stop.steps(), where + " stop"))
                     .withLogFile(logDirectory.resolve(process.id() + ".log"));

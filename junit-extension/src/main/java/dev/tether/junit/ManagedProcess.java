@@ -58,6 +58,12 @@ public @interface ManagedProcess {
     /** The command exits 0 after starting the real server in the background (pg_ctl start, nginx). */
     boolean daemonizes() default false;
 
+    /**
+     * A task run to completion (a migration, a seed): ready when it exits 0, whatever it left running reaped
+     * then, and dependents ({@link #needs()}) start after it; {@code ready = @Ready(timeout = ...)} bounds its run.
+     */
+    boolean oneshot() default false;
+
     /** How the tree is stopped; default TERM, 10s, then KILL. */
     Stop stop() default @Stop;
 }

@@ -15,6 +15,7 @@ import dev.tether.junit.cases.FailingTestCases;
 import dev.tether.junit.cases.MethodScopeTestCases;
 import dev.tether.junit.cases.MisuseTestCases;
 import dev.tether.junit.cases.NestedTestCases;
+import dev.tether.junit.cases.OneshotTestCases;
 import dev.tether.junit.cases.ParallelTestCases;
 import dev.tether.junit.cases.Seen;
 import dev.tether.killer.client.ProcessSupervisor;
@@ -116,6 +117,20 @@ class ManagedProcessExtensionIT {
         assertTrue(
                 failure.getMessage().contains("environmentFile: the environment file ")
                         && failure.getMessage().contains("missing.env does not exist"),
+                failure.getMessage());
+    }
+
+    @Test
+    void aOneshotTaskCompletesBeforeWhatNeedsItAndItsFailureNamesItsExit() {
+        EngineExecutionResults results = run(selectClass(OneshotTestCases.class));
+        results.testEvents().assertStatistics(s -> s.succeeded(1).failed(1));
+        assertEquals(1, Seen.PIDS.size(), "the app started after the task: " + Seen.PIDS);
+        assertAllDead(Seen.PIDS);
+        Throwable failure = failureOf(results);
+        assertTrue(
+                failure.getMessage().contains("@ManagedProcess 'seed'")
+                        && failure.getMessage().contains("exit code 4")
+                        && failure.getMessage().contains("seed failed: no database"),
                 failure.getMessage());
     }
 

@@ -31,6 +31,11 @@ public class ProcessConfig {
     private String needs;
     /** The command exits 0 after starting the real server in the background (pg_ctl start, nginx). */
     private boolean daemonizes;
+    /**
+     * A task run to completion (a migration, a seed): ready when it exits 0, its leftovers reaped then;
+     * {@code <ready><timeout>} bounds its run.
+     */
+    private boolean oneshot;
     /** How the process tree is stopped; default TERM, 10s grace, then KILL. */
     private StopConfig stop;
 
@@ -76,6 +81,10 @@ public class ProcessConfig {
 
     public boolean isDaemonizes() {
         return daemonizes;
+    }
+
+    public boolean isOneshot() {
+        return oneshot;
     }
 
     public StopConfig getStop() {

@@ -61,6 +61,7 @@ final class SpecTranslator {
                     .withReadiness(readiness(process.getReady(), where))
                     .withNeeds(needs(process.getNeeds()))
                     .withDaemonizes(process.isDaemonizes())
+                    .withOneshot(process.isOneshot())
                     .withStopPolicy(stopPolicy(process.getStop(), where))
                     .withLogFile(logDirectory.resolve(id + ".log"));
             return spec;

@@ -70,7 +70,8 @@ public class StartMojo extends AbstractTetherMojo {
         }
         String took = Durations.format(Duration.ofNanos(System.nanoTime() - began));
         for (RunningFixture fixture : group.fixtures()) {
-            getLog().info("Tether: " + fixture.id() + " ready (pid " + fixture.pid() + ")"
+            String state = fixture.spec().oneshot() ? " completed (exit 0, pid " : " ready (pid ";
+            getLog().info("Tether: " + fixture.id() + state + fixture.pid() + ")"
                     + (fixture.ports().isEmpty() ? "" : ", ports " + fixture.ports()) + ", log " + fixture.logFile());
         }
         getLog().info("Tether: " + plural(group.fixtures().size(), "process", "processes") + " ready in " + took);

@@ -1,10 +1,15 @@
 package dev.tether.killer;
 
-/** A fixture did not get ready: it exited, timed out, or the port was answered by someone else. */
+/**
+ * A fixture did not get ready: it exited, timed out, the port was answered by someone else, or (a one-shot
+ * task) it did not exit 0.
+ */
 public final class FixtureStartException extends TetherException {
     /** Why the start failed. */
     public enum Reason {
         EXITED_EARLY,
+        /** A one-shot task exited, but not with 0. */
+        FAILED,
         NOT_READY,
         WRONG_OWNER,
         CANCELLED

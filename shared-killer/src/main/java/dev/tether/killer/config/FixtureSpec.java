@@ -15,6 +15,8 @@ import java.util.Objects;
  *
  * @param daemonizes the launched command exits 0 after starting the real server (pg_ctl start, nginx): the
  *     tree, not the launched process, must stay alive
+ * @param oneshot a task that runs to completion (a migration, a seed): ready when it exits 0, and whatever
+ *     it left running is reaped then
  * @param logFile where stdout and stderr go; null for {@code <log directory>/<id>.log}
  */
 public record FixtureSpec(
@@ -26,6 +28,7 @@ public record FixtureSpec(
         Readiness readiness,
         List<String> needs,
         boolean daemonizes,
+        boolean oneshot,
         StopPolicy stopPolicy,
         Path logFile) {
     public FixtureSpec {
@@ -48,7 +51,7 @@ public record FixtureSpec(
 
     /** A fixture with defaults for everything but its id and argv. */
     public static FixtureSpec of(String id, List<String> command) {
-        return new FixtureSpec(id, command, null, null, null, null, null, false, null, null);
+        return new FixtureSpec(id, command, null, null, null, null, null, false, false, null, null);
     }
 
     /** A fixture whose command is one string, split into words like a shell would (no shell runs). */
@@ -58,12 +61,22 @@ public record FixtureSpec(
 
     public FixtureSpec withWorkingDirectory(Path directory) {
         return new FixtureSpec(
-                id, command, directory, environment, ports, readiness, needs, daemonizes, stopPolicy, logFile);
+                id, command, directory, environment, ports, readiness, needs, daemonizes, oneshot, stopPolicy, logFile);
     }
 
     public FixtureSpec withEnvironment(Map<String, String> variables) {
         return new FixtureSpec(
-                id, command, workingDirectory, variables, ports, readiness, needs, daemonizes, stopPolicy, logFile);
+                id,
+                command,
+                workingDirectory,
+                variables,
+                ports,
+                readiness,
+                needs,
+                daemonizes,
+                oneshot,
+                stopPolicy,
+                logFile);
     }
 
     public FixtureSpec withPorts(String... names) {
@@ -76,13 +89,24 @@ public record FixtureSpec(
                 readiness,
                 needs,
                 daemonizes,
+                oneshot,
                 stopPolicy,
                 logFile);
     }
 
     public FixtureSpec withReadiness(Readiness ready) {
         return new FixtureSpec(
-                id, command, workingDirectory, environment, ports, ready, needs, daemonizes, stopPolicy, logFile);
+                id,
+                command,
+                workingDirectory,
+                environment,
+                ports,
+                ready,
+                needs,
+                daemonizes,
+                oneshot,
+                stopPolicy,
+                logFile);
     }
 
     public FixtureSpec withNeeds(String... ids) {
@@ -95,22 +119,69 @@ public record FixtureSpec(
                 readiness,
                 List.of(ids),
                 daemonizes,
+                oneshot,
                 stopPolicy,
                 logFile);
     }
 
     public FixtureSpec withDaemonizes(boolean value) {
         return new FixtureSpec(
-                id, command, workingDirectory, environment, ports, readiness, needs, value, stopPolicy, logFile);
+                id,
+                command,
+                workingDirectory,
+                environment,
+                ports,
+                readiness,
+                needs,
+                value,
+                oneshot,
+                stopPolicy,
+                logFile);
     }
 
     public FixtureSpec withStopPolicy(StopPolicy policy) {
         return new FixtureSpec(
-                id, command, workingDirectory, environment, ports, readiness, needs, daemonizes, policy, logFile);
+                id,
+                command,
+                workingDirectory,
+                environment,
+                ports,
+                readiness,
+                needs,
+                daemonizes,
+                oneshot,
+                policy,
+                logFile);
     }
 
     public FixtureSpec withLogFile(Path file) {
         return new FixtureSpec(
-                id, command, workingDirectory, environment, ports, readiness, needs, daemonizes, stopPolicy, file);
+                id,
+                command,
+                workingDirectory,
+                environment,
+                ports,
+                readiness,
+                needs,
+                daemonizes,
+                oneshot,
+                stopPolicy,
+                file);
+    }
+
+    /** A task run to completion before its dependents start: see {@link #oneshot()}. */
+    public FixtureSpec withOneshot(boolean value) {
+        return new FixtureSpec(
+                id,
+                command,
+                workingDirectory,
+                environment,
+                ports,
+                readiness,
+                needs,
+                daemonizes,
+                value,
+                stopPolicy,
+                logFile);
     }
 }

@@ -43,8 +43,26 @@ public final class GroupValidator {
         }
         for (FixtureSpec spec : specs) {
             checkPlaceholders(spec, portNames, words);
+            checkOneshot(spec, words);
         }
         return layer(byId);
+    }
+
+    /** A one-shot task is ready when it exits 0: a probe or daemonizing would contradict that. */
+    private static void checkOneshot(FixtureSpec spec, Wording words) {
+        if (!spec.oneshot()) {
+            return;
+        }
+        if (!spec.readiness().probes().isEmpty()) {
+            throw new InvalidSpecException(words.named(spec.id()) + " is a one-shot task, which is ready when it exits"
+                    + " 0, but it also declares the readiness probes "
+                    + spec.readiness().probes()
+                    + ". Remove the probes (a timeout alone is fine: it bounds the run), or drop oneshot.");
+        }
+        if (spec.daemonizes()) {
+            throw new InvalidSpecException(words.named(spec.id()) + " is declared both oneshot and daemonizing."
+                    + " A task that runs to completion does not leave a server behind: keep one of the two.");
+        }
     }
 
     private static void checkPlaceholders(FixtureSpec spec, Set<String> ports, Wording words) {
