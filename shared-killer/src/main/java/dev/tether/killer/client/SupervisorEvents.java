@@ -27,7 +27,7 @@ import java.util.function.Function;
  * the failure is (and may reap in the supervisor's place first); every pending and future wait then fails with it.
  */
 final class SupervisorEvents {
-    private final Requests pending;
+    private final Requests requests;
     final Notices notices = new Notices();
     final CompletableFuture<SupervisorHello> hello = new CompletableFuture<>();
     final CompletableFuture<Integer> swept = new CompletableFuture<>();
@@ -41,9 +41,9 @@ final class SupervisorEvents {
     SupervisorEvents(
             InputStream fromSupervisor,
             long pid,
-            Requests pending,
+            Requests requests,
             Function<IOException, SupervisorException> whenGone) {
-        this.pending = pending;
+        this.requests = requests;
         this.reader = new Thread(() -> read(fromSupervisor, whenGone), "tether-supervisor-events-" + pid);
         reader.setDaemon(true);
     }
@@ -85,7 +85,7 @@ final class SupervisorEvents {
             SupervisorException gone = whenGone.apply(e);
             hello.completeExceptionally(gone);
             swept.completeExceptionally(gone);
-            pending.failAll(gone);
+            requests.failAll(gone);
         } finally {
             ended.complete(null);
         }
@@ -93,9 +93,9 @@ final class SupervisorEvents {
 
     private void dispatch(Message message) throws IOException {
         if (message instanceof Message.Failed failed) {
-            pending.fail(failed.id(), new SupervisorException(failed.message()));
+            requests.fail(failed.id(), new SupervisorException(failed.message()));
         } else if (message instanceof Message.Answer answer) {
-            pending.answer(answer);
+            requests.answer(answer);
         } else if (message instanceof Message.Hello h) {
             hello.complete(new SupervisorHello(h.pid(), h.startTime(), h.subreaper(), h.cgroup(), h.spawnPath()));
         } else if (message instanceof Message.Swept sweep) {

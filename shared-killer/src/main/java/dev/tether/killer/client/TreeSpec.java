@@ -53,25 +53,34 @@ public record TreeSpec(
         return new TreeSpec(id, command, workingDirectory, environment, logFile, policy);
     }
 
+    /** What a spawn of this tree runs: the resolved executable, and the full environment it gets. */
+    public record Launch(Path executable, Map<String, String> environment) {}
+
     /**
-     * The request that spawns this tree, checked first (working directory, executable), so bad input starts
-     * nothing. The environment is the owner's, without the supervisor's own variable, plus the overrides.
+     * Checks that this tree can be spawned (the working directory exists, the command resolves to an
+     * executable), so bad input starts nothing; {@code who} names it in the message, as the user declared it. The
+     * environment is the owner's, without the supervisor's own variable, plus the overrides.
      */
-    IntFunction<Message.Request> checkedSpawnRequest() {
+    public Launch checkRunnable(String who) {
         if (!Files.isDirectory(workingDirectory)) {
-            throw new InvalidSpecException(LaunchMessages.noWorkingDirectory("Fixture '" + id + "'", workingDirectory));
+            throw new InvalidSpecException(LaunchMessages.noWorkingDirectory(who, workingDirectory));
         }
         Map<String, String> fullEnvironment = new LinkedHashMap<>(System.getenv());
         fullEnvironment.remove(Codec.SUPERVISOR_VARIABLE);
         fullEnvironment.putAll(environment);
-        Path executable =
-                ExecutableResolver.resolve("Fixture '" + id + "'", command.get(0), fullEnvironment, workingDirectory);
+        return new Launch(
+                ExecutableResolver.resolve(who, command.get(0), fullEnvironment, workingDirectory), fullEnvironment);
+    }
+
+    /** The request that spawns this tree, checked first (see {@link #checkRunnable}). */
+    IntFunction<Message.Request> checkedSpawnRequest() {
+        Launch launch = checkRunnable("Fixture '" + id + "'");
         return requestId -> new Message.Spawn(
                 requestId,
                 id,
-                executable.toString(),
+                launch.executable().toString(),
                 command,
-                fullEnvironment,
+                launch.environment(),
                 workingDirectory.toString(),
                 logFile.toString(),
                 stopPolicy);

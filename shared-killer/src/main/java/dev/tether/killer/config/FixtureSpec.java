@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A declarative fixture: what to run, the ports it needs, when it is ready, what it needs first, and how it
@@ -60,128 +61,90 @@ public record FixtureSpec(
     }
 
     public FixtureSpec withWorkingDirectory(Path directory) {
-        return new FixtureSpec(
-                id, command, directory, environment, ports, readiness, needs, daemonizes, oneshot, stopPolicy, logFile);
+        return copy(d -> d.workingDirectory = directory);
     }
 
     public FixtureSpec withEnvironment(Map<String, String> variables) {
-        return new FixtureSpec(
-                id,
-                command,
-                workingDirectory,
-                variables,
-                ports,
-                readiness,
-                needs,
-                daemonizes,
-                oneshot,
-                stopPolicy,
-                logFile);
+        return copy(d -> d.environment = variables);
     }
 
     public FixtureSpec withPorts(String... names) {
-        return new FixtureSpec(
-                id,
-                command,
-                workingDirectory,
-                environment,
-                Arrays.stream(names).map(PortSpec::parse).toList(),
-                readiness,
-                needs,
-                daemonizes,
-                oneshot,
-                stopPolicy,
-                logFile);
+        return copy(d -> d.ports = Arrays.stream(names).map(PortSpec::parse).toList());
     }
 
     public FixtureSpec withReadiness(Readiness ready) {
-        return new FixtureSpec(
-                id,
-                command,
-                workingDirectory,
-                environment,
-                ports,
-                ready,
-                needs,
-                daemonizes,
-                oneshot,
-                stopPolicy,
-                logFile);
+        return copy(d -> d.readiness = ready);
     }
 
     public FixtureSpec withNeeds(String... ids) {
-        return new FixtureSpec(
-                id,
-                command,
-                workingDirectory,
-                environment,
-                ports,
-                readiness,
-                List.of(ids),
-                daemonizes,
-                oneshot,
-                stopPolicy,
-                logFile);
+        return copy(d -> d.needs = List.of(ids));
     }
 
     public FixtureSpec withDaemonizes(boolean value) {
-        return new FixtureSpec(
-                id,
-                command,
-                workingDirectory,
-                environment,
-                ports,
-                readiness,
-                needs,
-                value,
-                oneshot,
-                stopPolicy,
-                logFile);
-    }
-
-    public FixtureSpec withStopPolicy(StopPolicy policy) {
-        return new FixtureSpec(
-                id,
-                command,
-                workingDirectory,
-                environment,
-                ports,
-                readiness,
-                needs,
-                daemonizes,
-                oneshot,
-                policy,
-                logFile);
-    }
-
-    public FixtureSpec withLogFile(Path file) {
-        return new FixtureSpec(
-                id,
-                command,
-                workingDirectory,
-                environment,
-                ports,
-                readiness,
-                needs,
-                daemonizes,
-                oneshot,
-                stopPolicy,
-                file);
+        return copy(d -> d.daemonizes = value);
     }
 
     /** A task run to completion before its dependents start: see {@link #oneshot()}. */
     public FixtureSpec withOneshot(boolean value) {
-        return new FixtureSpec(
-                id,
-                command,
-                workingDirectory,
-                environment,
-                ports,
-                readiness,
-                needs,
-                daemonizes,
-                value,
-                stopPolicy,
-                logFile);
+        return copy(d -> d.oneshot = value);
+    }
+
+    public FixtureSpec withStopPolicy(StopPolicy policy) {
+        return copy(d -> d.stopPolicy = policy);
+    }
+
+    public FixtureSpec withLogFile(Path file) {
+        return copy(d -> d.logFile = file);
+    }
+
+    /** This spec with one change, checked again like any new spec. */
+    private FixtureSpec copy(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.spec();
+    }
+
+    /** A spec's components, open for one change: the with-methods then name only the component they change. */
+    private static final class Draft {
+        String id;
+        List<String> command;
+        Path workingDirectory;
+        Map<String, String> environment;
+        List<PortSpec> ports;
+        Readiness readiness;
+        List<String> needs;
+        boolean daemonizes;
+        boolean oneshot;
+        StopPolicy stopPolicy;
+        Path logFile;
+
+        Draft(FixtureSpec spec) {
+            id = spec.id;
+            command = spec.command;
+            workingDirectory = spec.workingDirectory;
+            environment = spec.environment;
+            ports = spec.ports;
+            readiness = spec.readiness;
+            needs = spec.needs;
+            daemonizes = spec.daemonizes;
+            oneshot = spec.oneshot;
+            stopPolicy = spec.stopPolicy;
+            logFile = spec.logFile;
+        }
+
+        FixtureSpec spec() {
+            return new FixtureSpec(
+                    id,
+                    command,
+                    workingDirectory,
+                    environment,
+                    ports,
+                    readiness,
+                    needs,
+                    daemonizes,
+                    oneshot,
+                    stopPolicy,
+                    logFile);
+        }
     }
 }
