@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Whose is each orphan the subreaper adopts: claimed by the running tree it belongs to (cgroup, group, cookie,
@@ -80,19 +81,24 @@ final class Attribution {
 
     /**
      * A tree stopped: its claimed children are judged again (a survivor as a late escapee), and anything of it
-     * was forked before {@code now}. Returns the unclaimed orphans it was one candidate for.
+     * was forked before {@code now}. Returns a notice naming the unclaimed orphans it was one candidate for.
      */
-    List<ProcessId> stopped(OwnedTree fixture, long now) {
+    Optional<String> stopped(OwnedTree fixture, long now) {
         claimedChildren.values().removeIf(fixture.key::equals);
         adoptions.stopped(fixture.key, fixture.leader().startTime(), now);
-        return unclaimed.entrySet().stream()
+        List<ProcessId> undecided = unclaimed.entrySet().stream()
                 .filter(e -> e.getValue().contains(fixture.key))
                 .map(Map.Entry::getKey)
                 .toList();
-    }
-
-    List<String> candidatesFor(ProcessId orphan) {
-        return unclaimed.getOrDefault(orphan, List.of());
+        if (undecided.isEmpty()) {
+            return Optional.empty();
+        }
+        String processes = undecided.stream()
+                .map(id -> id.pid() + " " + inspector.commandLine(id.pid()))
+                .collect(Collectors.joining(", "));
+        return Optional.of("Fixture '" + fixture.key + "' stopped; " + processes + " could not be attributed"
+                + " (adopted while other fixtures ran too: " + unclaimed.getOrDefault(undecided.get(0), List.of())
+                + "); stopped with the last of those fixtures, or with the owner");
     }
 
     boolean hasUnclaimed() {

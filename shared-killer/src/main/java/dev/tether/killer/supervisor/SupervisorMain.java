@@ -84,8 +84,10 @@ public final class SupervisorMain {
                 cgroups.map(c -> c.base().toString()).orElse(""),
                 posix.spawnPath()));
         // Every stop may come long after a SNAPSHOT jar was overwritten under this JVM: load its classes now.
-        EngineClasses.preloadInBackground(
-                count -> System.err.println("[tether-supervisor] " + count + " classes loaded ahead of need"));
+        EngineClasses.preloadInBackground(count -> {
+            System.err.println("[tether-supervisor] " + count + " classes loaded ahead of need");
+            StopPathWarmUp.run(inspector, self);
+        });
         if (!subreaper) {
             owner.notice("this OS has no child subreaper: daemons that scrub their environment can escape; see"
                     + " the platform table in the documentation");

@@ -25,7 +25,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
+import java.util.function.Supplier;
 
 /**
  * The supervisor's state: the trees it owns, and the three things it does with them: spawn, stop, and stop
@@ -169,34 +169,46 @@ final class TreeKeeper {
 
     StopReport stop(OwnedTree fixture, StopPolicy policy) throws InterruptedException {
         attribution.attributeAdopteesIfAny();
-        return stopAttributed(fixture, policy);
+        StopReport report = escalate(fixture, policy);
+        report = withStrays(fixture, policy, report, inspector::snapshot);
+        forget(fixture);
+        return report;
     }
 
-    /** Stops a tree whose adoptees are attributed already. */
-    private StopReport stopAttributed(OwnedTree fixture, StopPolicy policy) throws InterruptedException {
+    /** TERM, grace, KILL on the tree as fast as its members can be read (inside its cgroup when it has one). */
+    private StopReport escalate(OwnedTree fixture, StopPolicy policy) throws InterruptedException {
         fixture.stopping = true;
-        StopReport report = Escalation.realTime(policy).run(fixture.key, tree(fixture));
-        SupervisedTree everywhere = tree(fixture).withoutCgroupShortcut();
-        if (fixture.cgroup.isPresent() && !everywhere.aliveMembers().isEmpty()) {
-            // Part of the tree lives outside its cgroup (moved out by a privileged tool): the whole table finds it
-            // by group, ancestry or cookie, and it is stopped the same way.
-            report = report.followedBy(Escalation.realTime(policy).run(fixture.key, everywhere));
+        return Escalation.realTime(policy).run(fixture.key, tree(fixture));
+    }
+
+    /**
+     * With a cgroup the escalation looked inside it only; a process a privileged tool moved out is still found by
+     * group, ancestry or cookie in the whole table, and stopped the same way. The table is read only when the
+     * tree has a cgroup (a full read costs ~10 ms), and {@link #stopAll} reads it once for all trees.
+     */
+    private StopReport withStrays(OwnedTree fixture, StopPolicy policy, StopReport report, Supplier<ProcessTable> table)
+            throws InterruptedException {
+        if (fixture.cgroup.isEmpty()) {
+            return report;
         }
+        SupervisedTree everywhere = tree(fixture).withoutCgroupShortcut();
+        if (everywhere.members(table.get()).stream().allMatch(ProcessInfo::isDead)) {
+            return report;
+        }
+        return report.followedBy(Escalation.realTime(policy).run(fixture.key, everywhere));
+    }
+
+    /** The tree is stopped: it leaves the books, and what it may have left behind is judged. */
+    private void forget(OwnedTree fixture) {
         fixtures.remove(fixture.key, fixture);
         byLeaderPid.remove(fixture.leader().pid(), fixture);
         // Anything of this tree was forked before now: the end of its life, for judging later adoptees.
-        List<ProcessId> undecided = attribution.stopped(fixture, inspector.startTimeFloor() + 2);
-        if (!undecided.isEmpty()) {
-            owner.notice("Fixture '" + fixture.key + "' stopped; " + describe(undecided) + " could not be attributed"
-                    + " (adopted while other fixtures ran too: " + attribution.candidatesFor(undecided.get(0))
-                    + "); stopped with the last of those fixtures, or with the owner");
-        }
+        attribution.stopped(fixture, inspector.startTimeFloor() + 2).ifPresent(owner::notice);
         fixture.cgroup.ifPresent(Cgroups::removeLater);
         if (attribution.hasUnclaimed()) {
             attribution.attributeAdopteesNow(); // ends adoptees whose last candidate was this fixture
         }
         ledger.writeLater();
-        return report;
     }
 
     /**
@@ -242,34 +254,28 @@ final class TreeKeeper {
         if (cgroups.isEmpty()) {
             attribution.attributeAdopteesNow(); // once for all trees, not once per tree in parallel
         } // with cgroups each tree's cgroup holds its adoptees; strays die with the remaining descendants below
-        List<CompletableFuture<StopReport>> stops = new ArrayList<>();
-        for (OwnedTree fixture : List.copyOf(fixtures.values())) {
-            stops.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    return stopAttributed(fixture, fixture.policy);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }));
-        }
+        List<OwnedTree> trees = List.copyOf(fixtures.values());
+        // Signals first, every tree at once; the slow whole-table look for strays only after all of them.
+        List<CompletableFuture<StopReport>> escalations =
+                OwnThreads.startEach(trees, "tether-stop-all", fixture -> escalate(fixture, fixture.policy));
+        Supplier<ProcessTable> table = new OneSnapshot(inspector);
         List<StopReport> reports = new ArrayList<>();
-        for (CompletableFuture<StopReport> stop : stops) {
+        for (int i = 0; i < trees.size(); i++) {
             try {
-                reports.add(stop.join());
+                reports.add(withStrays(
+                        trees.get(i), trees.get(i).policy, escalations.get(i).join(), table));
             } catch (RuntimeException e) {
                 owner.notice("stopping a fixture failed: " + e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                owner.notice("stopping fixture '" + trees.get(i).key + "' was interrupted");
+            } finally {
+                forget(trees.get(i));
             }
         }
         escapees.killAllBelow();
         ledger.delete();
         return reports;
-    }
-
-    private String describe(List<ProcessId> ids) {
-        return ids.stream()
-                .map(id -> id.pid() + " " + inspector.commandLine(id.pid()))
-                .collect(Collectors.joining(", "));
     }
 
     private void writeLedger() {
