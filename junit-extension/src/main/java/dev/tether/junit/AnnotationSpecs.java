@@ -2,6 +2,7 @@ package dev.tether.junit;
 
 import dev.tether.killer.InvalidSpecException;
 import dev.tether.killer.config.CommandLine;
+import dev.tether.killer.config.ConfigMessages;
 import dev.tether.killer.config.EnvironmentFile;
 import dev.tether.killer.config.FixtureSpec;
 import dev.tether.killer.config.ReadySettings;
@@ -58,9 +59,7 @@ final class AnnotationSpecs {
                             TextualConfig.stopPolicy(stop.signal(), stop.grace(), stop.steps(), where + " stop"))
                     .withLogFile(logDirectory.resolve(process.id() + ".log"));
         } catch (InvalidSpecException e) {
-            throw e.getMessage().startsWith("@ManagedProcess")
-                    ? e
-                    : new InvalidSpecException(where + ": " + e.getMessage());
+            throw e.locatedAt(where);
         }
     }
 
@@ -69,7 +68,7 @@ final class AnnotationSpecs {
         for (String entry : entries) {
             int equals = entry.indexOf('=');
             if (equals <= 0) {
-                throw new InvalidSpecException(where + ": environment entry '" + entry + "' is not KEY=value.");
+                throw InvalidSpecException.located(ConfigMessages.environmentEntry(where, entry));
             }
             environment.put(entry.substring(0, equals), entry.substring(equals + 1));
         }

@@ -99,11 +99,12 @@ public final class ManagedProcessExtension
         String id = parameter.findAnnotation(Fixture.class).orElseThrow().value();
         Class<?> type = parameter.getParameter().getType();
         if (type != ProcessFixture.class) {
-            throw new ParameterResolutionException("@Fixture(\"" + id + "\") on parameter '"
-                    + parameter.getParameter().getName() + "' of "
-                    + parameter.getDeclaringExecutable().getName()
-                    + " has type " + type.getName() + "; a fixture is injected as " + ProcessFixture.class.getName()
-                    + ". Declare the parameter as ProcessFixture.");
+            throw new ParameterResolutionException(ExtensionMessages.wrongParameterType(
+                    id,
+                    parameter.getParameter().getName(),
+                    parameter.getDeclaringExecutable().getName(),
+                    type.getName(),
+                    ProcessFixture.class.getName()));
         }
         List<String> inScope = new ArrayList<>();
         for (Optional<ExtensionContext> scope = Optional.of(context);
@@ -119,11 +120,11 @@ public final class ManagedProcessExtension
                 inScope.addAll(fixtures.ids());
             }
         }
-        throw new ParameterResolutionException("@Fixture(\"" + id + "\") on parameter '"
-                + parameter.getParameter().getName() + "' of "
-                + parameter.getDeclaringExecutable().getName()
-                + ": no @ManagedProcess with that id is in scope (in scope: " + ScopeFixtures.describe(inScope)
-                + "). Declare @ManagedProcess(id = \"" + id + "\", ...) on the test class or method, or fix the id.");
+        throw new ParameterResolutionException(ExtensionMessages.notInScope(
+                id,
+                parameter.getParameter().getName(),
+                parameter.getDeclaringExecutable().getName(),
+                ScopeFixtures.describe(inScope)));
     }
 
     /**

@@ -115,8 +115,7 @@ abstract class AbstractTetherMojo extends AbstractMojo {
             throw new MojoExecutionException(e.getMessage(), e);
         }
         if (e instanceof InvalidSpecException || e instanceof PortInUseException) {
-            return new MojoFailureException(
-                    "Tether configuration in <processes>: " + e.getMessage().replaceFirst("^<processes>: ", ""), e);
+            return new MojoFailureException(PluginMessages.configurationError(e.getMessage()), e);
         }
         return new MojoFailureException(e.getMessage(), e);
     }

@@ -41,8 +41,7 @@ final class SpecTranslator {
     private FixtureSpec translate(ProcessConfig process, int number) {
         String id = process.getId();
         if (id == null || id.isBlank()) {
-            throw new InvalidSpecException("<processes>: process number " + number + " has no <id>. Add"
-                    + " <id>web</id> (it names the log file and the process in messages).");
+            throw new InvalidSpecException(PluginMessages.processWithoutId(number));
         }
         String where = "<process> '" + id + "'";
         try {
@@ -66,9 +65,9 @@ final class SpecTranslator {
                     .withLogFile(logDirectory.resolve(id + ".log"));
             return spec;
         } catch (InvalidSpecException e) {
-            throw e;
+            throw e.locatedAt(where);
         } catch (IllegalArgumentException e) {
-            throw new InvalidSpecException(where + ": " + e.getMessage());
+            throw InvalidSpecException.at(where, e.getMessage());
         }
     }
 
@@ -78,8 +77,7 @@ final class SpecTranslator {
         boolean hasExecutable =
                 process.getExecutable() != null && !process.getExecutable().isBlank();
         if (hasCommand == hasExecutable) {
-            throw new InvalidSpecException(where + ": give either <command> (one line) or <executable> with"
-                    + " <arguments>, " + (hasCommand ? "not both." : "one of them is missing."));
+            throw InvalidSpecException.at(where, PluginMessages.commandOrExecutable(hasCommand));
         }
         if (hasCommand) {
             return CommandLine.split(process.getId(), process.getCommand().trim());

@@ -66,7 +66,7 @@ public class StartMojo extends AbstractTetherMojo {
         try {
             StateFile.write(directory.toPath(), running());
         } catch (IOException e) {
-            getLog().warn("Cannot write " + directory + ": " + e.getMessage() + "; tether:status will not see it");
+            getLog().warn(PluginMessages.cannotWriteState(directory.toPath(), String.valueOf(e)));
         }
         String took = Durations.format(Duration.ofNanos(System.nanoTime() - began));
         for (RunningFixture fixture : group.fixtures()) {
@@ -83,9 +83,7 @@ public class StartMojo extends AbstractTetherMojo {
      */
     private void warnIfJvmOutlivesBuildsWithoutCleanup() {
         if (System.getProperty("mvnd.home") != null && !SessionFixtures.isCleanupActive()) {
-            getLog().warn("Tether: this build runs in the Maven daemon (mvnd), which outlives it; if the build fails"
-                    + " before tether:stop, its processes keep running until the daemon exits. Declare the plugin with"
-                    + " <extensions>true</extensions> so Tether stops them when the build ends.");
+            getLog().warn(PluginMessages.mvndWithoutExtension());
         }
     }
 

@@ -38,15 +38,13 @@ public class StatusMojo extends AbstractTetherMojo {
         boolean json = switch (output) {
             case "json" -> true;
             case "text" -> false;
-            default ->
-                throw new MojoFailureException("Tether status: tether.output '" + output
-                        + "' is not an output format. Use -Dtether.output=text (the default) or -Dtether.output=json.");
+            default -> throw new MojoFailureException(PluginMessages.unknownOutput(output));
         };
         List<StateFile.Entry> entries;
         try {
             entries = StateFile.read(directory.toPath());
         } catch (IOException e) {
-            throw new MojoExecutionException("Tether status: cannot read " + directory + ": " + e.getMessage(), e);
+            throw new MojoExecutionException(PluginMessages.cannotReadState(directory.toPath(), String.valueOf(e)), e);
         }
         List<FixtureStatus> fixtures = entries.stream().map(FixtureStatus::of).toList();
         if (json) {
@@ -70,7 +68,7 @@ public class StatusMojo extends AbstractTetherMojo {
             out.write((line + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
             out.flush();
         } catch (IOException e) {
-            throw new MojoExecutionException("Tether status: cannot write to standard output: " + e.getMessage(), e);
+            throw new MojoExecutionException(PluginMessages.cannotWriteOutput(String.valueOf(e)), e);
         }
     }
 }

@@ -52,21 +52,19 @@ final class Requests {
             }
             Message.Answer reply = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!answerType.isInstance(reply)) {
-                throw new SupervisorException("The Tether supervisor (pid " + pid + ") answered request " + id
-                        + " with " + reply + " instead of a " + answerType.getSimpleName()
-                        + ". This is a bug in Tether; its log is " + logFile + ".");
+                throw new SupervisorException(ClientMessages.wrongAnswer(
+                        pid, id, String.valueOf(reply), answerType.getSimpleName(), logFile));
             }
             return answerType.cast(reply);
         } catch (IOException e) {
             throw died.apply(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SupervisorException("Interrupted while waiting for the Tether supervisor", e);
+            throw new SupervisorException(ClientMessages.interrupted("waiting for the Tether supervisor"), e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof TetherException t ? t : died.apply(e.getCause());
         } catch (TimeoutException e) {
-            throw new SupervisorException("The Tether supervisor (pid " + pid + ") did not answer within "
-                    + Durations.format(timeout) + ". Its log is " + logFile + ".");
+            throw new SupervisorException(ClientMessages.noAnswer(pid, Durations.format(timeout), logFile));
         } finally {
             pending.remove(id);
         }

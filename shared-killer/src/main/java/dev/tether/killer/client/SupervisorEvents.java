@@ -117,11 +117,10 @@ final class SupervisorEvents {
             return swept.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SupervisorException("Interrupted while waiting for the sweep of crashed builds", e);
+            throw new SupervisorException(ClientMessages.interrupted("waiting for the sweep of crashed builds"), e);
         } catch (ExecutionException | TimeoutException e) {
             throw new SupervisorException(
-                    "The sweep of crashed builds' leftovers did not finish within " + Durations.format(timeout) + ": "
-                            + SupervisorLog.rootMessage(e) + ". Its log is " + logFile + ".",
+                    ClientMessages.sweepUnfinished(Durations.format(timeout), SupervisorLog.rootMessage(e), logFile),
                     e);
         }
     }

@@ -72,9 +72,8 @@ final class SupervisorLauncher {
             process = launch(state, ledgers.path(), log, useCgroups);
         } catch (IOException e) {
             throw new SupervisorException(
-                    "Cannot start the Tether supervisor with " + System.getProperty("java.home")
-                            + "/bin/java: " + e.getMessage() + ". Check that the JDK is intact and " + state
-                            + " is writable.",
+                    ClientMessages.cannotLaunch(
+                            System.getProperty("java.home") + "/bin/java", e.getMessage(), state.path()),
                     e);
         }
         ProcessSupervisor supervisor = new ProcessSupervisor(process, log, ledgers.path());
@@ -83,13 +82,11 @@ final class SupervisorLauncher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
-            throw new SupervisorException("Interrupted while the Tether supervisor started", e);
+            throw new SupervisorException(ClientMessages.interrupted("the Tether supervisor started"), e);
         } catch (ExecutionException | TimeoutException e) {
             process.destroyForcibly();
             throw new SupervisorException(
-                    "The Tether supervisor did not start: " + SupervisorLog.rootMessage(e)
-                            + SupervisorLog.excerpt(process, log),
-                    e);
+                    ClientMessages.didNotStart(SupervisorLog.rootMessage(e), SupervisorLog.excerpt(process, log)), e);
         }
         // If the supervisor dies, this JVM stops its trees (OrphanedTrees): with classes from a jar that may have
         // been overwritten by then.
@@ -168,9 +165,7 @@ final class SupervisorLauncher {
     private static String location(String resource) {
         URL url = SupervisorLauncher.class.getClassLoader().getResource(resource);
         if (url == null) {
-            throw new SupervisorException(
-                    "Cannot find " + resource + " on the class path of " + SupervisorLauncher.class
-                            + ". Tether needs net.java.dev.jna:jna beside tether-killer; check the dependency tree.");
+            throw new SupervisorException(ClientMessages.noJna(resource, SupervisorLauncher.class.toString()));
         }
         try {
             String text = url.toString();
@@ -185,7 +180,7 @@ final class SupervisorLauncher {
             }
             return file.toString();
         } catch (URISyntaxException | IOException e) {
-            throw new SupervisorException("Cannot turn " + url + " into a class path entry: " + e.getMessage(), e);
+            throw new SupervisorException(ClientMessages.notAClassPathEntry(url.toString(), e.getMessage()), e);
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.tether.killer.client;
 
 import dev.tether.killer.InvalidSpecException;
 import dev.tether.killer.process.ExecutableResolver;
-import dev.tether.killer.process.LaunchMessages;
+import dev.tether.killer.process.ProcessMessages;
 import dev.tether.killer.protocol.Codec;
 import dev.tether.killer.protocol.Message;
 import dev.tether.killer.stop.StopPolicy;
@@ -27,10 +27,10 @@ public record TreeSpec(
         StopPolicy stopPolicy) {
     public TreeSpec {
         if (id == null || id.isBlank()) {
-            throw new InvalidSpecException("A process needs a non-blank id, such as 'web'.");
+            throw new InvalidSpecException(ClientMessages.blankId());
         }
         if (command == null || command.isEmpty() || command.get(0).isBlank()) {
-            throw new InvalidSpecException(LaunchMessages.noCommand("Fixture '" + id + "'"));
+            throw new InvalidSpecException(ProcessMessages.noCommand("Fixture '" + id + "'"));
         }
         command = List.copyOf(command);
         environment = Map.copyOf(Objects.requireNonNullElse(environment, Map.of()));
@@ -63,7 +63,7 @@ public record TreeSpec(
      */
     public Launch checkRunnable(String who) {
         if (!Files.isDirectory(workingDirectory)) {
-            throw new InvalidSpecException(LaunchMessages.noWorkingDirectory(who, workingDirectory));
+            throw new InvalidSpecException(ProcessMessages.noWorkingDirectory(who, workingDirectory));
         }
         Map<String, String> fullEnvironment = new LinkedHashMap<>(System.getenv());
         fullEnvironment.remove(Codec.SUPERVISOR_VARIABLE);

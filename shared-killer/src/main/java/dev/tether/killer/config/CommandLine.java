@@ -50,8 +50,8 @@ public final class CommandLine {
             }
         }
         if (quote != 0) {
-            throw new InvalidSpecException("Fixture '" + fixture + "': the command has an unclosed " + quote
-                    + " quote: " + command + ". Close the quote, or give the arguments one by one.");
+            throw InvalidSpecException.located(
+                    ConfigMessages.unclosedQuote("Fixture '" + fixture + "'", String.valueOf(quote), command));
         }
         if (inWord) {
             words.add(word.toString());

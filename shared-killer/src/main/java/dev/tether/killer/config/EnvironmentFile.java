@@ -40,12 +40,10 @@ public final class EnvironmentFile {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new InvalidSpecException(where + ": the environment file " + file.toAbsolutePath()
-                    + " does not exist. Create it, or correct the path (a relative path starts at the project"
-                    + " directory).");
+            throw InvalidSpecException.located(ConfigMessages.noEnvironmentFile(where, file.toAbsolutePath()));
         } catch (IOException e) {
-            throw new InvalidSpecException(where + ": cannot read the environment file " + file.toAbsolutePath() + ": "
-                    + e.getMessage() + ". Check that it is a readable UTF-8 text file.");
+            throw InvalidSpecException.located(
+                    ConfigMessages.unreadableEnvironmentFile(where, file.toAbsolutePath(), String.valueOf(e)));
         }
         Map<String, String> variables = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -53,20 +51,17 @@ public final class EnvironmentFile {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            String at = where + ": " + file.toAbsolutePath() + " line " + (i + 1) + " '" + line + "'";
+            String at = ConfigMessages.environmentLine(where, file.toAbsolutePath(), i + 1, line);
             if (line.startsWith("export ")) {
                 line = line.substring("export ".length()).strip();
             }
             int equals = line.indexOf('=');
             if (equals < 0) {
-                throw new InvalidSpecException(
-                        at + " is not KEY=VALUE. Write e.g. DATABASE_URL=postgres://localhost/test,"
-                                + " or start the line with # to make it a comment.");
+                throw InvalidSpecException.located(ConfigMessages.notKeyValue(at));
             }
             String key = line.substring(0, equals).strip();
             if (!KEY.matcher(key).matches()) {
-                throw new InvalidSpecException(at + ": '" + key + "' is not a variable name. Names are letters,"
-                        + " digits and _, not starting with a digit.");
+                throw InvalidSpecException.located(ConfigMessages.notAVariableName(at, key));
             }
             variables.put(key, value(line.substring(equals + 1).strip(), at));
         }
@@ -76,7 +71,7 @@ public final class EnvironmentFile {
     private static String value(String text, String at) {
         if (text.startsWith("'")) {
             if (text.length() < 2 || !text.endsWith("'")) {
-                throw new InvalidSpecException(at + ": the single quote is not closed. End the value with '.");
+                throw InvalidSpecException.located(ConfigMessages.unclosedSingleQuote(at));
             }
             return text.substring(1, text.length() - 1);
         }
@@ -86,8 +81,7 @@ public final class EnvironmentFile {
                 char c = text.charAt(i);
                 if (c == '"') {
                     if (i != text.length() - 1) {
-                        throw new InvalidSpecException(at + ": text after the closing double quote. Put the whole"
-                                + " value in the quotes, or write \\\" for a quote inside it.");
+                        throw InvalidSpecException.located(ConfigMessages.textAfterDoubleQuote(at));
                     }
                     return value.toString();
                 }
@@ -98,7 +92,7 @@ public final class EnvironmentFile {
                     value.append(c);
                 }
             }
-            throw new InvalidSpecException(at + ": the double quote is not closed. End the value with \".");
+            throw InvalidSpecException.located(ConfigMessages.unclosedDoubleQuote(at));
         }
         int comment = text.indexOf(" #");
         return (comment < 0 ? text : text.substring(0, comment)).strip();

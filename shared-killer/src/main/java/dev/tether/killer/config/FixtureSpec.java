@@ -1,7 +1,7 @@
 package dev.tether.killer.config;
 
 import dev.tether.killer.InvalidSpecException;
-import dev.tether.killer.process.LaunchMessages;
+import dev.tether.killer.process.ProcessMessages;
 import dev.tether.killer.stop.StopPolicy;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -34,11 +34,10 @@ public record FixtureSpec(
         Path logFile) {
     public FixtureSpec {
         if (id == null || !id.matches("[A-Za-z0-9_.-]+")) {
-            throw new InvalidSpecException("Fixture id '" + id
-                    + "' is not valid: use letters, digits, '.', '_' or '-' (it names the log file).");
+            throw InvalidSpecException.located(ConfigMessages.invalidId(id));
         }
         if (command == null || command.isEmpty() || command.get(0).isBlank()) {
-            throw new InvalidSpecException(LaunchMessages.noCommand("Fixture '" + id + "'"));
+            throw InvalidSpecException.located(ProcessMessages.noCommand("Fixture '" + id + "'"));
         }
         command = List.copyOf(command);
         workingDirectory =

@@ -21,23 +21,23 @@ public final class GroupValidator {
         Map<String, FixtureSpec> byId = new LinkedHashMap<>();
         for (FixtureSpec spec : specs) {
             if (byId.put(spec.id(), spec) != null) {
-                throw new InvalidSpecException(
-                        "Two " + words.plural() + " have the id '" + spec.id() + "'. Give each a unique id.");
+                throw InvalidSpecException.located(ConfigMessages.duplicateId(words.plural(), spec.id()));
             }
         }
         Set<String> portNames = new HashSet<>();
         for (FixtureSpec spec : specs) {
             for (String need : spec.needs()) {
                 if (!byId.containsKey(need)) {
-                    throw new InvalidSpecException(words.named(spec.id()) + " needs '" + need + "', but none of the "
-                            + words.plural() + " has that id. Known ids: " + byId.keySet() + ".");
+                    throw InvalidSpecException.located(ConfigMessages.unknownNeed(
+                            words.named(spec.id()),
+                            need,
+                            words.plural(),
+                            byId.keySet().toString()));
                 }
             }
             for (PortSpec port : spec.ports()) {
                 if (!portNames.add(port.name())) {
-                    throw new InvalidSpecException("The port name '" + port.name() + "' is declared twice (again by"
-                            + " " + words.of(spec.id()) + "); port names are shared by the group, as"
-                            + " ${tether.port." + port.name() + "}. Rename one.");
+                    throw InvalidSpecException.located(ConfigMessages.portNameTwice(port.name(), words.of(spec.id())));
                 }
             }
         }
@@ -54,14 +54,11 @@ public final class GroupValidator {
             return;
         }
         if (!spec.readiness().probes().isEmpty()) {
-            throw new InvalidSpecException(words.named(spec.id()) + " is a one-shot task, which is ready when it exits"
-                    + " 0, but it also declares the readiness probes "
-                    + spec.readiness().probes()
-                    + ". Remove the probes (a timeout alone is fine: it bounds the run), or drop oneshot.");
+            throw InvalidSpecException.located(ConfigMessages.oneshotWithProbes(
+                    words.named(spec.id()), spec.readiness().probes().toString()));
         }
         if (spec.daemonizes()) {
-            throw new InvalidSpecException(words.named(spec.id()) + " is declared both oneshot and daemonizing."
-                    + " A task that runs to completion does not leave a server behind: keep one of the two.");
+            throw InvalidSpecException.located(ConfigMessages.oneshotDaemonizes(words.named(spec.id())));
         }
     }
 
@@ -97,8 +94,7 @@ public final class GroupValidator {
                 }
             }
             if (wave.isEmpty()) {
-                throw new InvalidSpecException("The needs of the fixtures form a cycle: " + cycle(byId, placed)
-                        + ". Remove one of these needs.");
+                throw InvalidSpecException.located(ConfigMessages.needsCycle(cycle(byId, placed)));
             }
             wave.forEach(spec -> placed.add(spec.id()));
             waves.add(wave);

@@ -1,6 +1,7 @@
 package dev.tether.killer.config;
 
 import dev.tether.killer.InvalidSpecException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -47,11 +48,7 @@ public final class Placeholders {
     }
 
     private static InvalidSpecException unknown(String placeholder, String name, String where, Set<String> declared) {
-        return new InvalidSpecException("Unknown placeholder " + placeholder + " in " + where
-                + ": none of the group declares"
-                + " a port named '" + name + "'. "
-                + (declared.isEmpty()
-                        ? "No ports are declared; declare the port '" + name + "' on the one that listens on it."
-                        : "Declared ports: " + String.join(", ", new TreeSet<>(declared)) + "."));
+        return InvalidSpecException.located(
+                ConfigMessages.unknownPlaceholder(where, placeholder, name, List.copyOf(new TreeSet<>(declared))));
     }
 }

@@ -9,12 +9,10 @@ import dev.tether.killer.InvalidSpecException;
 public record PortSpec(String name, int number) {
     public PortSpec {
         if (name == null || !name.matches("[A-Za-z0-9_.-]+")) {
-            throw new InvalidSpecException("Port name '" + name
-                    + "' is not valid: use letters, digits, '.', '_' or '-' (it becomes ${tether.port." + name + "}).");
+            throw new InvalidSpecException(ConfigMessages.invalidPortName(name));
         }
         if (number < 0 || number > 65535) {
-            throw new InvalidSpecException(
-                    "Port '" + name + "' has number " + number + ": use 1-65535, or leave it out to get a free port.");
+            throw new InvalidSpecException(ConfigMessages.portOutOfRange(name, number));
         }
     }
 
@@ -28,8 +26,7 @@ public record PortSpec(String name, int number) {
         try {
             return new PortSpec(value.substring(0, equals).trim(), Integer.parseInt(number));
         } catch (NumberFormatException e) {
-            throw new InvalidSpecException("Port '" + value + "': '" + number
-                    + "' is not a port number. Write name=8080 for a fixed port, or just the name for a free one.");
+            throw new InvalidSpecException(ConfigMessages.notAPortNumber(value, number));
         }
     }
 

@@ -17,8 +17,8 @@ public record Readiness(List<Probe> probes, boolean any, Duration timeout) {
     public Readiness {
         probes = List.copyOf(probes);
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-            throw new InvalidSpecException("The readiness timeout must be positive, such as 30s; got "
-                    + (timeout == null ? "nothing" : Durations.format(timeout)) + ".");
+            throw new InvalidSpecException(
+                    ConfigMessages.nonPositiveTimeout(timeout == null ? "nothing" : Durations.format(timeout)));
         }
     }
 

@@ -52,7 +52,7 @@ public final class TextualConfig {
                 : Readiness.DEFAULT_TIMEOUT;
         String mode = present(ready.mode) ? ready.mode.trim() : "all";
         if (!mode.equals("all") && !mode.equals("any")) {
-            throw new InvalidSpecException(where + ": mode '" + mode + "' is neither 'all' nor 'any'.");
+            throw InvalidSpecException.located(ConfigMessages.badMode(where, mode));
         }
         return new Readiness(probes, mode.equals("any"), timeout);
     }
@@ -71,8 +71,7 @@ public final class TextualConfig {
             }
             return new int[] {low, high};
         } catch (NumberFormatException e) {
-            throw new InvalidSpecException(
-                    where + ": status '" + status + "' is not a status or a range. Write 200," + " or 200-299.");
+            throw InvalidSpecException.located(ConfigMessages.badStatus(where, status));
         }
     }
 
@@ -88,7 +87,7 @@ public final class TextualConfig {
         } catch (InvalidSpecException e) {
             throw e;
         } catch (IllegalArgumentException e) {
-            throw new InvalidSpecException(where + ": " + e.getMessage());
+            throw InvalidSpecException.at(where, e.getMessage());
         }
     }
 

@@ -105,18 +105,14 @@ public final class PortAllocator {
                 probe.bind(new InetSocketAddress(0));
                 port = probe.getLocalPort();
             } catch (IOException e) {
-                throw new SupervisorException(
-                        "Cannot get a free TCP port for " + fixture + "'s port '" + name + "': " + e.getMessage(), e);
+                throw new SupervisorException(PortMessages.cannotBind(fixture, name, e.getMessage()), e);
             }
             PortLease lease = tryReserve(name, port, false);
             if (lease != null) {
                 return lease;
             }
         }
-        throw new SupervisorException("No free port for " + fixture + ", port '" + name + "' after "
-                + ATTEMPTS + " attempts: every one the kernel offered was reserved in " + directory + " ("
-                + PREFIX + "N entries). If no build is running, remove those entries; they name their holder"
-                + " as uid:pid:start.");
+        throw new SupervisorException(PortMessages.noFreePort(fixture, name, ATTEMPTS, directory, PREFIX));
     }
 
     /**
@@ -127,18 +123,15 @@ public final class PortAllocator {
     public PortLease reserve(String fixture, PortSpec spec) {
         PortLease lease = tryReserve(spec.name(), spec.number(), true);
         if (lease == null) {
-            throw new PortInUseException("Port " + spec.number() + " (" + spec.name() + ") of " + fixture
-                    + " is reserved by another Tether fixture on this machine (" + describeHolder(spec.number())
-                    + "). Use another number, or leave it out to get a free port.");
+            throw new PortInUseException(PortMessages.reservedByAnotherFixture(
+                    fixture, spec.number(), spec.name(), describeHolder(spec.number())));
         }
         try (ServerSocket probe = new ServerSocket()) {
             probe.bind(new InetSocketAddress(spec.number()));
         } catch (IOException e) {
             lease.close();
-            throw new PortInUseException("Port " + spec.number() + " (" + spec.name() + ") of " + fixture
-                    + " is already in use by " + PortOwners.describeListeners(spec.number())
-                    + ". Stop that process (a leftover of an earlier run?), or choose another port, or leave the"
-                    + " number out to get a free one.");
+            throw new PortInUseException(PortMessages.alreadyInUse(
+                    fixture, spec.number(), spec.name(), PortOwners.describeListeners(spec.number())));
         }
         return lease;
     }
@@ -169,10 +162,7 @@ public final class PortAllocator {
             } catch (IOException | UnsupportedOperationException e) {
                 LeasesHere.unhold(port);
                 throw new SupervisorException(
-                        "Cannot reserve port " + port + " in " + directory + ": " + e
-                                + ". Point -D" + DIRECTORY_PROPERTY + " at a directory you can write (or fix the"
-                                + " permissions of " + directory + ").",
-                        e);
+                        PortMessages.cannotReserve(port, directory, String.valueOf(e), DIRECTORY_PROPERTY), e);
             }
         }
         LeasesHere.unhold(port);

@@ -26,7 +26,7 @@ public final class ExecutableResolver {
         if (command.contains("/")) {
             Path path = workingDirectory.resolve(command).normalize();
             if (!Files.exists(path)) {
-                throw new InvalidSpecException(LaunchMessages.noSuchFile(who, command, path, workingDirectory));
+                throw new InvalidSpecException(ProcessMessages.noSuchFile(who, command, path, workingDirectory));
             }
             return checkExecutable(who, path);
         }
@@ -42,15 +42,15 @@ public final class ExecutableResolver {
                 return candidate;
             }
         }
-        throw new InvalidSpecException(LaunchMessages.notOnPath(who, command, searched));
+        throw new InvalidSpecException(ProcessMessages.notOnPath(who, command, searched));
     }
 
     private static Path checkExecutable(String who, Path path) {
         if (Files.isDirectory(path)) {
-            throw new InvalidSpecException(LaunchMessages.isADirectory(who, path));
+            throw new InvalidSpecException(ProcessMessages.isADirectory(who, path));
         }
         if (!Files.isExecutable(path)) {
-            throw new InvalidSpecException(LaunchMessages.notExecutable(who, path));
+            throw new InvalidSpecException(ProcessMessages.notExecutable(who, path));
         }
         return path;
     }

@@ -2,7 +2,6 @@ package dev.tether.killer.process;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** The signals a stop policy may send. Numbers differ between Linux and macOS for a few of them. */
 public enum Signal {
@@ -41,9 +40,8 @@ public enum Signal {
                 return signal;
             }
         }
-        throw new IllegalArgumentException("Unknown signal '" + text + "'. Use one of "
-                + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "))
-                + " (with or without the SIG prefix), or its number.");
+        throw new IllegalArgumentException(ProcessMessages.unknownSignal(
+                text, Arrays.stream(values()).map(Enum::name).toList()));
     }
 
     public static Signal ofNumber(int number) {
@@ -52,6 +50,6 @@ public enum Signal {
                 return signal;
             }
         }
-        throw new IllegalArgumentException("No Tether signal has number " + number);
+        throw new IllegalArgumentException(ProcessMessages.noSignalNumbered(number));
     }
 }

@@ -66,8 +66,8 @@ public final class ProbeChecks {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new InvalidSpecException("In " + where + ": '" + text + "' is neither a port number nor a declared"
-                    + " port name. Declared ports: " + context.ports().keySet() + ".");
+            throw InvalidSpecException.located(ReadinessMessages.notAPort(
+                    where, text, context.ports().keySet().toString()));
         }
     }
 
@@ -75,8 +75,7 @@ public final class ProbeChecks {
         try {
             return URI.create(text).toURL();
         } catch (IllegalArgumentException | IOException e) {
-            throw new InvalidSpecException("In " + where + ": '" + text + "' is not a URL (" + e.getMessage()
-                    + "). Write it like http://localhost:${tether.port.web}/health.");
+            throw InvalidSpecException.located(ReadinessMessages.notAUrl(where, text, e.getMessage()));
         }
     }
 
@@ -87,7 +86,7 @@ public final class ProbeChecks {
         try {
             return Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
-            throw new InvalidSpecException("In " + where + ": the regular expression is invalid: " + e.getMessage());
+            throw InvalidSpecException.located(ReadinessMessages.badRegex(where, e.getMessage()));
         }
     }
 }

@@ -51,9 +51,8 @@ public final class CurrentUser {
             probe = Files.createTempFile("tether-uid", ".probe");
             return (Integer) Files.getAttribute(probe, "unix:uid", LinkOption.NOFOLLOW_LINKS);
         } catch (IOException | UnsupportedOperationException e) {
-            throw new SupervisorException("Cannot tell which user this JVM runs as (" + e
-                    + "); Tether needs it to verify that its state directory is private. Check that java.io.tmpdir ("
-                    + System.getProperty("java.io.tmpdir") + ") is writable.");
+            throw new SupervisorException(
+                    StateMessages.unknownUser(String.valueOf(e), System.getProperty("java.io.tmpdir")));
         } finally {
             if (probe != null) {
                 try {

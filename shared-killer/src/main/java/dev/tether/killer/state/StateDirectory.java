@@ -92,10 +92,7 @@ public final class StateDirectory {
             return this; // not a POSIX file system (Windows): per-user profile directories are private already
         } catch (IOException e) {
             if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-                throw new SupervisorException(
-                        "Cannot create Tether's state directory " + path + ": " + e
-                                + ". Make its parent writable, or point -D" + PROPERTY + " at a directory of your own.",
-                        e);
+                throw new SupervisorException(StateMessages.cannotCreate(path, String.valueOf(e), PROPERTY), e);
             }
         }
         check(FileOwnership.read(path));
@@ -121,10 +118,7 @@ public final class StateDirectory {
     }
 
     private SupervisorException unsafe(String why) {
-        return new SupervisorException("Tether refuses to use its state directory " + path + ": " + why
-                + ". Another user of this machine could plant files there. Remove it (rm -rf " + path
-                + ") so Tether creates it afresh with mode 0700, or point -D" + PROPERTY
-                + " at a directory that only you can write.");
+        return new SupervisorException(StateMessages.refused(path, why, PROPERTY));
     }
 
     @Override

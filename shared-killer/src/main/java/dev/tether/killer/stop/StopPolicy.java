@@ -19,7 +19,7 @@ public record StopPolicy(List<StopStep> steps) {
 
     public StopPolicy {
         if (steps == null || steps.isEmpty()) {
-            throw new IllegalArgumentException("A stop policy needs at least one step, such as 'TERM 10s'.");
+            throw new IllegalArgumentException(StopMessages.noSteps());
         }
         List<StopStep> complete = new ArrayList<>(steps);
         if (complete.get(complete.size() - 1).signal() != Signal.KILL) {
@@ -39,16 +39,14 @@ public record StopPolicy(List<StopStep> steps) {
      */
     public static StopPolicy parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException(
-                    "The stop policy is empty. Write steps like 'TERM 10s, KILL 2s', or leave it out for the default.");
+            throw new IllegalArgumentException(StopMessages.emptyPolicy());
         }
         List<StopStep> steps = new ArrayList<>();
         String[] parts = text.split(",");
         for (int i = 0; i < parts.length; i++) {
             String[] words = parts[i].trim().split("\\s+");
             if (words.length != 2) {
-                throw new IllegalArgumentException("Stop step " + (i + 1) + " '" + parts[i].trim()
-                        + "' should be a signal and a grace, such as 'TERM 10s'.");
+                throw new IllegalArgumentException(StopMessages.malformedStep(i + 1, parts[i].trim()));
             }
             Signal signal = Signal.parse(words[0]);
             steps.add(new StopStep(signal, Durations.parse(words[1], "grace of stop step " + (i + 1))));

@@ -20,13 +20,18 @@ public record StopReport(String fixture, List<ProcessOutcome> ended, List<Surviv
 
     /** One line for a build log: "web: 3 processes ended (2 by TERM, 1 by KILL) in 12ms". */
     public String summary() {
+        return summary(fixture);
+    }
+
+    /** The same line under another name (a group reports its fixtures by their ids, not the supervisor's keys). */
+    public String summary(String name) {
         String byStep = ended.stream()
                 .collect(Collectors.groupingBy(o -> o.endedBy().name(), TreeMap::new, Collectors.counting()))
                 .entrySet()
                 .stream()
                 .map(e -> e.getValue() + " by " + e.getKey())
                 .collect(Collectors.joining(", "));
-        String line = fixture + ": " + ended.size() + (ended.size() == 1 ? " process" : " processes") + " ended"
+        String line = name + ": " + ended.size() + (ended.size() == 1 ? " process" : " processes") + " ended"
                 + (byStep.isEmpty() ? "" : " (" + byStep + ")") + " in " + Durations.format(took);
         if (!survivors.isEmpty()) {
             line += "; " + survivors.size() + " SURVIVED: "

@@ -11,8 +11,7 @@ public record StopStep(Signal signal, Duration grace) {
         Objects.requireNonNull(signal, "signal");
         Objects.requireNonNull(grace, "grace");
         if (grace.isNegative() || grace.isZero()) {
-            throw new IllegalArgumentException("The grace after " + signal + " is " + Durations.format(grace)
-                    + "; it must be positive (for example 10s), or the processes get no time to exit.");
+            throw new IllegalArgumentException(StopMessages.graceNotPositive(signal.name(), Durations.format(grace)));
         }
     }
 

@@ -67,8 +67,7 @@ final class TreeKeeper {
 
     OwnedTree spawn(SpawnOrder order) throws SpawnException, IOException {
         if (fixtures.containsKey(order.key())) {
-            throw new SpawnException("A fixture with id '" + order.key()
-                    + "' is already running in this supervisor. Give each fixture a unique id.");
+            throw new SpawnException(SupervisorMessages.alreadyRunning(order.key()));
         }
         String cookie = UUID.randomUUID().toString();
         Files.createDirectories(order.logFile().toAbsolutePath().getParent());

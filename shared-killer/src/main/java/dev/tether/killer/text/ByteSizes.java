@@ -17,8 +17,7 @@ public final class ByteSizes {
     public static long parse(String text, String what) {
         Matcher matcher = SIZE.matcher(text == null ? "" : text.trim().toLowerCase(Locale.ROOT));
         if (!matcher.matches()) {
-            throw new InvalidSpecException("The " + what + " '" + text
-                    + "' is not a size. Write a number with an optional unit: 65536, 512k, 64m or 1g.");
+            throw new InvalidSpecException(TextMessages.notASize(what, text));
         }
         long amount = Long.parseLong(matcher.group(1));
         int shift = switch (matcher.group(2)) {
@@ -28,7 +27,7 @@ public final class ByteSizes {
             default -> 0;
         };
         if (amount > (Long.MAX_VALUE >> shift) || amount << shift < 4096) {
-            throw new InvalidSpecException("The " + what + " '" + text + "' is out of range: give at least 4k.");
+            throw new InvalidSpecException(TextMessages.sizeTooSmall(what, text));
         }
         return amount << shift;
     }

@@ -19,8 +19,7 @@ public final class Durations {
     public static Duration parse(String text, String what) {
         String value = text == null ? "" : text.trim();
         if (value.startsWith("-")) {
-            throw new IllegalArgumentException(
-                    "The " + what + " is negative: '" + text + "'. Give a positive duration such as 10s or 500ms.");
+            throw new IllegalArgumentException(TextMessages.negativeDuration(what, text));
         }
         Matcher matcher = PART.matcher(value);
         Duration total = Duration.ZERO;
@@ -39,16 +38,13 @@ public final class Durations {
                 total = MAX.plusMillis(1); // too large to count: reported as too long below
             }
             if (total.compareTo(MAX) > 0) {
-                throw new IllegalArgumentException("The " + what + " '" + text + "' is longer than "
-                        + format(MAX) + ", the most Tether accepts for any wait. Give a shorter duration, such as 30s"
-                        + " or 10m.");
+                throw new IllegalArgumentException(TextMessages.durationTooLong(what, text, format(MAX)));
             }
             end = matcher.end();
             matcher.region(end, value.length());
         }
         if (value.isEmpty() || end != value.length()) {
-            throw new IllegalArgumentException("The " + what + " '" + text
-                    + "' is not a duration. Write a number with a unit: 500ms, 10s, 2m, 1h or combined as 1m30s.");
+            throw new IllegalArgumentException(TextMessages.notADuration(what, text));
         }
         return total;
     }

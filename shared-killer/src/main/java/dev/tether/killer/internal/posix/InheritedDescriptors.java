@@ -46,8 +46,7 @@ final class InheritedDescriptors {
                 }
             }
         } catch (IOException | NumberFormatException e) {
-            throw new SpawnException("Cannot list /proc/self/fd to close inherited descriptors (" + e
-                    + "); a fixture would inherit the supervisor's pipe. Check that /proc is mounted.");
+            throw new SpawnException(PosixMessages.cannotListDescriptors(String.valueOf(e)));
         }
         return fds;
     }

@@ -68,8 +68,8 @@ public final class NativePosix {
                 if (local == null) {
                     OperatingSystem os = OperatingSystem.current();
                     if (!os.isPosix()) {
-                        throw new UnsupportedOperationException("Tether's supervisor needs Linux or macOS; this is '"
-                                + System.getProperty("os.name") + "'. Windows support (Job Objects) is planned.");
+                        throw new UnsupportedOperationException(
+                                PosixMessages.unsupportedOs(System.getProperty("os.name")));
                     }
                     local = new NativePosix(os, forceFallback);
                     instance = local;
@@ -125,16 +125,17 @@ public final class NativePosix {
                     ? spawn(request, fileActions, attributes, pid)
                     : spawnInDirectory(request, fileActions, attributes, pid);
             if (error != 0) {
-                throw new SpawnException("Cannot start " + request.argv() + " in " + request.workingDirectory() + ": "
-                        + libc.strerror(error) + " (errno " + error + "). Check that '" + request.executable()
-                        + "' is an executable for this machine, the directory exists and the log file "
-                        + request.logFile() + " is writable.");
+                throw new SpawnException(PosixMessages.spawnFailed(
+                        request.argv(),
+                        request.workingDirectory(),
+                        libc.strerror(error),
+                        error,
+                        request.executable(),
+                        request.logFile()));
             }
             return pid.getValue();
         } catch (UnsatisfiedLinkError e) {
-            throw new SpawnException("Cannot spawn with " + spawnPath() + ": this libc lacks " + e.getMessage()
-                    + ". Tether needs glibc 2.17+ or a POSIX libc with posix_spawn; run the build with"
-                    + " -Dtether.spawn=fallback to avoid the newer additions, and report the libc version.");
+            throw new SpawnException(PosixMessages.libcLacks(spawnPath(), e.getMessage()));
         } finally {
             libc.posix_spawn_file_actions_destroy(fileActions);
             libc.posix_spawnattr_destroy(attributes);
@@ -161,8 +162,8 @@ public final class NativePosix {
         try {
             libc.chdir(request.workingDirectory().toString());
         } catch (LastErrorException e) {
-            throw new SpawnException("Cannot enter the working directory " + request.workingDirectory() + ": "
-                    + libc.strerror(e.getErrorCode()) + ". Check that it exists and is searchable by this user.");
+            throw new SpawnException(
+                    PosixMessages.cannotEnterDirectory(request.workingDirectory(), libc.strerror(e.getErrorCode())));
         }
         try {
             return spawn(request, fileActions, attributes, pid);

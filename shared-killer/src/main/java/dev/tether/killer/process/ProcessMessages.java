@@ -4,13 +4,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What is said when a process cannot be launched as declared, in one place for every layer that checks it
- * (the fixture spec, the group's check before anything starts, the client's spawn). Each message says what is
+ * What is said when a process cannot be launched as declared (checked by the fixture spec, the group's check
+ * before anything starts and the client's spawn alike), or a signal is named wrongly. Each message says what is
  * wrong, with the offending value, and the fix. {@code who} names the fixture as the user declared it, e.g.
  * {@code <process> 'web'}. The troubleshooting page lists every one (TroubleshootingPageTest keeps it so).
  */
-public final class LaunchMessages {
-    private LaunchMessages() {}
+public final class ProcessMessages {
+    private ProcessMessages() {}
 
     public static String noCommand(String who) {
         return who + " has no command. Give the executable and its arguments, e.g. python3 -m http.server"
@@ -40,5 +40,15 @@ public final class LaunchMessages {
     public static String notExecutable(String who, Path path) {
         return who + ": " + path + " exists but is not executable. Run 'chmod +x " + path
                 + "' or start it through its interpreter (e.g. sh " + path + ").";
+    }
+
+    public static String unknownSignal(String text, List<String> known) {
+        return "Unknown signal '" + text + "'. Use one of " + String.join(", ", known)
+                + " (with or without the SIG prefix), or its number.";
+    }
+
+    public static String noSignalNumbered(int number) {
+        return "No Tether signal has number " + number + ". Use TERM (15), INT (2), HUP (1), QUIT (3), KILL (9),"
+                + " USR1 (10) or USR2 (12).";
     }
 }
