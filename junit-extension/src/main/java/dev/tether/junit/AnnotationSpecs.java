@@ -5,9 +5,12 @@ import dev.tether.killer.config.CommandLine;
 import dev.tether.killer.config.ConfigMessages;
 import dev.tether.killer.config.EnvironmentFile;
 import dev.tether.killer.config.FixtureSpec;
+import dev.tether.killer.config.JavaCommand;
 import dev.tether.killer.config.ReadySettings;
 import dev.tether.killer.config.TextualConfig;
+import java.io.File;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +28,7 @@ final class AnnotationSpecs {
     private static FixtureSpec translate(ManagedProcess process, Path logDirectory, String declaredOn) {
         String where = "@ManagedProcess(id = \"" + process.id() + "\") on " + declaredOn;
         try {
-            List<String> command = process.command().length == 1
-                    ? CommandLine.split(process.id(), process.command()[0])
-                    : List.of(process.command());
+            List<String> command = command(process, where);
             Ready ready = process.ready();
             Stop stop = process.stop();
             return FixtureSpec.of(process.id(), command)
@@ -61,6 +62,27 @@ final class AnnotationSpecs {
         } catch (InvalidSpecException e) {
             throw e.locatedAt(where);
         }
+    }
+
+    private static List<String> command(ManagedProcess process, String where) {
+        if (!process.javaMain().isBlank()) {
+            if (process.command().length > 0) {
+                throw InvalidSpecException.at(where, ExtensionMessages.javaMainAndCommand());
+            }
+            return JavaCommand.of(
+                            Path.of(System.getProperty("java.home")),
+                            Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator)),
+                            List.of(process.jvmArgs()),
+                            List.of(process.args()),
+                            where)
+                    .command(process.javaMain(), null, where);
+        }
+        if (process.jvmArgs().length > 0 || process.args().length > 0) {
+            throw InvalidSpecException.at(where, ExtensionMessages.javaArgumentsWithoutMain());
+        }
+        return process.command().length == 1
+                ? CommandLine.split(process.id(), process.command()[0])
+                : List.of(process.command());
     }
 
     private static Map<String, String> environment(String[] entries, String where) {

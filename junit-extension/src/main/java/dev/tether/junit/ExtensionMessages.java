@@ -17,4 +17,22 @@ final class ExtensionMessages {
                 + " with that id is in scope (in scope: " + inScope + "). Declare @ManagedProcess(id = \"" + id
                 + "\", ...) on the test class or method, or fix the id.";
     }
+
+    static String javaMainAndCommand() {
+        return "give either command or javaMain, not both.";
+    }
+
+    static String javaArgumentsWithoutMain() {
+        return "jvmArgs and args belong to javaMain; for a command, put the arguments in command.";
+    }
+
+    static String crashedDuring(String test, String crashes) {
+        return "A fixture exited while " + test + " ran, so the test cannot be trusted: " + crashes
+                + "\nFix what made it exit (its log is in target/tether); the later tests of its scope do not run.";
+    }
+
+    static String notRunAfterCrash(String test, String crash) {
+        return test + " did not run: a fixture it needs is gone. " + crash + ". Fix what made it exit (its log is"
+                + " in target/tether).";
+    }
 }

@@ -31,8 +31,25 @@ public @interface ManagedProcess {
     /** Unique id in its scope; names the log file and the injected fixture. */
     String id();
 
-    /** argv; a single element is split into words like a shell would (no shell runs). */
-    String[] command();
+    /**
+     * argv; a single element is split into words like a shell would (no shell runs). Give this or {@link
+     * #javaMain()}.
+     */
+    String[] command() default {};
+
+    /**
+     * A Java main class (e.g. {@code com.example.App}) run instead of a command, with the test JVM's
+     * {@code java.home} and class path, {@link #jvmArgs()} and {@link #args()}; reaped like any other tree.
+     *
+     * @since 0.2.0
+     */
+    String javaMain() default "";
+
+    /** JVM options for {@link #javaMain()}, e.g. {@code -Dserver.port=${tether.port.web}}. */
+    String[] jvmArgs() default {};
+
+    /** Program arguments for {@link #javaMain()}. */
+    String[] args() default {};
 
     /** Working directory; default the current one (the module directory under Maven). */
     String workingDirectory() default "";

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Starts the {@link ManagedProcess}es of a class before its tests and those of a method before that test,
@@ -39,6 +40,7 @@ public final class ManagedProcessExtension
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        CrashWatch.refuseAfterEarlierCrash(context.getDisplayName(), crashWatches(context));
         String method = context.getRequiredTestMethod().getName();
         Path directory = logDirectory(context)
                 .resolve(directoryName(context.getRequiredTestClass()))
@@ -50,9 +52,40 @@ public final class ManagedProcessExtension
                 directory);
     }
 
+    /**
+     * Stops the test's own fixtures, then fails the test if any fixture of its scopes (its own, its classes')
+     * exited on its own while it ran: a test against a crashed server proves nothing, even when it passed.
+     */
     @Override
     public void afterEach(ExtensionContext context) {
-        stop(context);
+        try {
+            stop(context);
+        } catch (RuntimeException | Error leak) {
+            AssertionFailedError crashed = CrashWatch.failureFor(context.getDisplayName(), crashWatches(context));
+            if (crashed != null) {
+                leak.addSuppressed(crashed);
+            }
+            throw leak;
+        }
+        AssertionFailedError crashed = CrashWatch.failureFor(context.getDisplayName(), crashWatches(context));
+        if (crashed != null) {
+            throw crashed;
+        }
+    }
+
+    /** The crash watches of this scope and every enclosing one. */
+    private static List<CrashWatch> crashWatches(ExtensionContext context) {
+        List<CrashWatch> watches = new ArrayList<>();
+        for (Optional<ExtensionContext> scope = Optional.of(context);
+                scope.isPresent();
+                scope = scope.get().getParent()) {
+            ScopeFixtures fixtures =
+                    scope.get().getStore(NAMESPACE).get(scope.get().getUniqueId(), ScopeFixtures.class);
+            if (fixtures != null) {
+                watches.add(fixtures.crashes());
+            }
+        }
+        return watches;
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.tether.killer.fixture.RunningFixture;
 import dev.tether.killer.process.ProcessInfo;
 import dev.tether.killer.process.ProcessInspector;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,8 @@ final class ScopeFixtures implements ExtensionContext.Store.CloseableResource, A
 
     private final String scope;
     private static final AtomicBoolean ANNOUNCED = new AtomicBoolean();
+    /** How long a test's end waits for the exit event of a fixture already gone (it arrives within ms). */
+    private static final Duration SETTLE_CRASH = Duration.ofSeconds(2);
     /** JUnit's own logging facade, so the build tool's logging decides where Tether's lines go. */
     private static final Logger LOG = Logger.getLogger("dev.tether.junit");
     /** Start ticks of the scopes running now, in this JVM: an escapee one of them could have made is not ours. */
@@ -49,15 +52,27 @@ final class ScopeFixtures implements ExtensionContext.Store.CloseableResource, A
     private final long startedAtTicks = inspector.startTimeFloor();
     private volatile FixtureGroup group;
     private volatile boolean stopped;
+    private final CrashWatch crashes;
 
     ScopeFixtures(String scope) {
         this.scope = scope;
+        this.crashes = new CrashWatch(scope);
+    }
+
+    /** The crashes of this scope's fixtures, each exit that already happened settled first. */
+    CrashWatch crashes() {
+        FixtureGroup running = group;
+        if (running != null && !stopped) {
+            running.fixtures().forEach(fixture -> fixture.settleCrash(SETTLE_CRASH));
+        }
+        return crashes;
     }
 
     void start(List<FixtureSpec> specs, Path logDirectory) {
         announceSupervisorOnce();
         ACTIVE.add(this);
-        group = FixtureGroup.start(specs, GroupOptions.in(logDirectory).withWording(WORDING));
+        group = FixtureGroup.start(
+                specs, GroupOptions.in(logDirectory).withWording(WORDING).withCrashListener(crashes));
     }
 
     /**
@@ -112,6 +127,7 @@ final class ScopeFixtures implements ExtensionContext.Store.CloseableResource, A
         } finally {
             ACTIVE.remove(this);
         }
+        stops.fixtures().forEach(f -> f.unexpectedExits().forEach(crashes)); // those only the stop noticed
         stops.summaries().forEach(line -> {
             report.accept(line);
             LOG.fine(() -> "[tether] " + scope + ": " + line);

@@ -8,10 +8,12 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import dev.tether.junit.cases.ClassScopeTestCases;
+import dev.tether.junit.cases.CrashTestCases;
 import dev.tether.junit.cases.EnvironmentFileTestCases;
 import dev.tether.junit.cases.EscapeTestCases;
 import dev.tether.junit.cases.FailingSiblingTestCases;
 import dev.tether.junit.cases.FailingTestCases;
+import dev.tether.junit.cases.JavaMainTestCases;
 import dev.tether.junit.cases.MethodScopeTestCases;
 import dev.tether.junit.cases.MisuseTestCases;
 import dev.tether.junit.cases.NestedTestCases;
@@ -132,6 +134,45 @@ class ManagedProcessExtensionIT {
                         && failure.getMessage().contains("exit code 4")
                         && failure.getMessage().contains("seed failed: no database"),
                 failure.getMessage());
+    }
+
+    @Test
+    void aJavaMainClassRunsWithTheTestClassPathAndItsTreeIsReaped() {
+        EngineExecutionResults results = run(selectClass(JavaMainTestCases.class));
+        results.testEvents().assertStatistics(s -> s.succeeded(1).failed(1));
+        assertEquals(2, Seen.PIDS.size(), "the JVM and its child: " + Seen.PIDS);
+        assertAllDead(Seen.PIDS);
+        Throwable failure = failureOf(results);
+        assertTrue(
+                failure.getMessage().contains("@ManagedProcess(id = \"confused\")")
+                        && failure.getMessage().contains("jvmArgs and args belong to javaMain"),
+                failure.getMessage());
+    }
+
+    @Test
+    void aFixtureThatCrashesFailsTheTestDuringWhichItDiedAndRefusesTheNextOnes() throws Exception {
+        Files.deleteIfExists(CrashTestCases.TRIGGER);
+        EngineExecutionResults results = run(selectClass(CrashTestCases.class));
+        Files.deleteIfExists(CrashTestCases.TRIGGER);
+        List<String> failures = results.testEvents().failed().stream()
+                .map(event -> event.getTestDescriptor().getDisplayName() + ": "
+                        + event.getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class)
+                                .getThrowable()
+                                .orElseThrow()
+                                .getMessage())
+                .toList();
+        assertEquals(2, failures.size(), "the test during the crash and the one after fail: " + failures);
+        results.testEvents().assertStatistics(s -> s.succeeded(1).failed(2));
+        assertAllDead(Seen.PIDS);
+        String during = failures.get(0);
+        assertTrue(during.startsWith("duringTheCrash(ProcessFixture): A fixture exited while"), during);
+        assertTrue(during.contains("flaky (pid " + Seen.PIDS.get(0) + ") exited unexpectedly"), during);
+        assertTrue(during.contains("exit code 3") && during.contains("dying: disk full"), during);
+        String after = failures.get(1);
+        assertTrue(
+                after.startsWith("afterTheCrash(): afterTheCrash() did not run: a fixture it needs is gone."), after);
+        assertTrue(after.contains("during duringTheCrash(ProcessFixture)"), after);
+        assertTrue(Seen.LOGS.isEmpty(), "the body of the test after the crash must not run");
     }
 
     @Test

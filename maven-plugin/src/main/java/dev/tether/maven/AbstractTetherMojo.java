@@ -18,6 +18,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.toolchain.ToolchainManager;
 import org.codehaus.plexus.component.configurator.ComponentConfigurator;
 
 /** The parameters every Tether goal shares, and the one translation of engine errors into Maven's idiom. */
@@ -84,6 +85,10 @@ abstract class AbstractTetherMojo extends AbstractMojo {
     @Named("basic")
     protected ComponentConfigurator configurator;
 
+    /** The build's toolchains: a {@code <java>} fixture runs with the selected JDK. */
+    @Inject
+    protected ToolchainManager toolchains;
+
     protected boolean skipping(String goal) {
         String because = skip
                 ? "tether.skip"
@@ -99,7 +104,9 @@ abstract class AbstractTetherMojo extends AbstractMojo {
     protected List<FixtureSpec> specs() throws MojoExecutionException, MojoFailureException {
         List<ProcessConfig> raw = RawProcessConfiguration.read(session, mojoExecution, configurator);
         try {
-            return new SpecTranslator(project.getBasedir(), directory.toPath()).translate(raw);
+            return new SpecTranslator(
+                            project.getBasedir(), directory.toPath(), new ProjectJava(project, session, toolchains))
+                    .translate(raw);
         } catch (TetherException e) {
             throw fail(e);
         }

@@ -47,4 +47,23 @@ final class PluginMessages {
                 + " tether:stop, its processes keep running until the daemon exits. Declare the plugin with"
                 + " <extensions>true</extensions> so Tether stops them when the build ends.";
     }
+
+    static String javaAndCommand() {
+        return "give either <java> or <command> / <executable>, not both.";
+    }
+
+    static String unknownScope(String scope) {
+        return "<classpathScope> '" + scope + "' is not a class path of the project. Use runtime (the default),"
+                + " compile or test.";
+    }
+
+    static String unresolvedClassPath(String scope, String error) {
+        return "the " + scope + " class path is not resolved (" + error + "). Run tether:start in the lifecycle"
+                + " (e.g. mvn verify) or after the project's dependencies resolve.";
+    }
+
+    static String crashed(String crash) {
+        return "Tether: " + crash + "\nThe tests running now talk to a dead server; tether:stop fails the build for"
+                + " it (-Dtether.failOnUnexpectedExit=false accepts it).";
+    }
 }

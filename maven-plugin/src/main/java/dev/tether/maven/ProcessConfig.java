@@ -38,6 +38,8 @@ public class ProcessConfig {
     private boolean oneshot;
     /** How the process tree is stopped; default TERM, 10s grace, then KILL. */
     private StopConfig stop;
+    /** A Java program instead of a command: see {@link JavaConfig}. */
+    private JavaConfig java;
 
     public String getId() {
         return id;
@@ -89,5 +91,9 @@ public class ProcessConfig {
 
     public StopConfig getStop() {
         return stop;
+    }
+
+    public JavaConfig getJava() {
+        return java;
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Starts the configured processes and keeps them running until Ctrl-C, for running the integration tests
@@ -17,7 +18,7 @@ import org.apache.maven.plugins.annotations.Mojo;
  *
  * @since 0.1.0
  */
-@Mojo(name = "run", threadSafe = true)
+@Mojo(name = "run", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
 public class RunMojo extends StartMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {

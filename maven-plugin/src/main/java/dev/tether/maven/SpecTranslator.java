@@ -4,6 +4,7 @@ import dev.tether.killer.InvalidSpecException;
 import dev.tether.killer.config.CommandLine;
 import dev.tether.killer.config.EnvironmentFile;
 import dev.tether.killer.config.FixtureSpec;
+import dev.tether.killer.config.JavaCommand;
 import dev.tether.killer.config.Readiness;
 import dev.tether.killer.config.ReadySettings;
 import dev.tether.killer.config.TextualConfig;
@@ -24,10 +25,12 @@ import java.util.Objects;
 final class SpecTranslator {
     private final File baseDirectory;
     private final Path logDirectory;
+    private final ProjectJava projectJava;
 
-    SpecTranslator(File baseDirectory, Path logDirectory) {
+    SpecTranslator(File baseDirectory, Path logDirectory, ProjectJava projectJava) {
         this.baseDirectory = baseDirectory;
         this.logDirectory = logDirectory;
+        this.projectJava = projectJava;
     }
 
     List<FixtureSpec> translate(List<ProcessConfig> processes) {
@@ -71,7 +74,10 @@ final class SpecTranslator {
         }
     }
 
-    private static List<String> command(ProcessConfig process, String where) {
+    private List<String> command(ProcessConfig process, String where) {
+        if (process.getJava() != null) {
+            return javaCommand(process, where);
+        }
         boolean hasCommand =
                 process.getCommand() != null && !process.getCommand().isBlank();
         boolean hasExecutable =
@@ -90,6 +96,30 @@ final class SpecTranslator {
                     .forEach(argv::add);
         }
         return argv;
+    }
+
+    private List<String> javaCommand(ProcessConfig process, String where) {
+        if (process.getCommand() != null || process.getExecutable() != null) {
+            throw InvalidSpecException.at(where, PluginMessages.javaAndCommand());
+        }
+        JavaConfig java = process.getJava();
+        String at = where + " <java>";
+        List<String> classPath = TextualConfig.present(java.getMainClass())
+                ? projectJava.classPath(java.getClasspathScope(), at)
+                : List.of();
+        return JavaCommand.of(
+                        projectJava.javaHome(),
+                        classPath,
+                        listOf(java.getJvmArguments()),
+                        listOf(java.getArguments()),
+                        at)
+                .command(java.getMainClass(), java.getJar(), at);
+    }
+
+    private static List<String> listOf(List<String> values) {
+        return values == null
+                ? List.of()
+                : values.stream().map(v -> Objects.requireNonNullElse(v, "")).toList();
     }
 
     private static Map<String, String> environment(Map<String, String> environment) {

@@ -15,6 +15,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Starts the configured processes in {@code needs} order and waits until each is ready. Their ports become
@@ -24,7 +25,11 @@ import org.apache.maven.plugins.annotations.Parameter;
  *
  * @since 0.1.0
  */
-@Mojo(name = "start", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
+@Mojo(
+        name = "start",
+        defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST,
+        requiresDependencyResolution = ResolutionScope.TEST,
+        threadSafe = true)
 public class StartMojo extends AbstractTetherMojo {
     /** Messages name a fixture the way the POM declares it. */
     static final Wording WORDING = new Wording("<process>", "<process> entries");
@@ -54,7 +59,9 @@ public class StartMojo extends AbstractTetherMojo {
                     specs,
                     GroupOptions.in(directory.toPath())
                             .withWording(WORDING)
-                            .withLogSink(streamLogs ? line -> getLog().info(line) : null));
+                            .withLogSink(streamLogs ? line -> getLog().info(line) : null)
+                            // said the moment it happens, between the test lines it explains; judged at stop
+                            .withCrashListener(crash -> getLog().error(PluginMessages.crashed(crash.withLogTail()))));
         } catch (TetherException e) {
             throw fail(e);
         }

@@ -6,6 +6,7 @@ import dev.tether.killer.process.ProcessInspector;
 import dev.tether.killer.stop.StopReport;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** A running tree: its leader's identity and cookie, and the way to stop it. Closing it stops it. */
 public final class SpawnedTree implements AutoCloseable {
@@ -60,6 +61,11 @@ public final class SpawnedTree implements AutoCloseable {
     }
 
     /** Stops the tree with its spec's policy; a second call returns the first report. */
+    /** Completes when the supervisor reports the launched process's exit. */
+    public CompletableFuture<ExitEvent> exit() {
+        return supervisor.exitOf(spec.id());
+    }
+
     public synchronized StopReport stop() {
         if (stopReport == null) {
             stopReport = supervisor.stop(spec.id(), spec.stopPolicy());

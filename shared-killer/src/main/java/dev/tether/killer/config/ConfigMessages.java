@@ -123,4 +123,23 @@ public final class ConfigMessages {
     public static String unclosedDoubleQuote(String at) {
         return at + ": the double quote is not closed. End the value with \".";
     }
+
+    public static String noJava(String who, Path java) {
+        return who + ": there is no Java launcher at " + java + ". Point the toolchain (or JAVA_HOME for the build)"
+                + " at a full JDK or JRE.";
+    }
+
+    public static String mainClassAndJar(String who) {
+        return who + ": a Java fixture runs either a main class or a jar, not both. Keep <mainClass> or <jar>.";
+    }
+
+    public static String neitherMainClassNorJar(String who) {
+        return who + ": a Java fixture runs either a main class or a jar, and neither is given. Give <mainClass>"
+                + " (javaMain) or <jar>.";
+    }
+
+    public static String notAClassName(String who, String mainClass) {
+        return who + ": '" + mainClass + "' is not a Java class name. Give the fully qualified name, e.g."
+                + " com.example.App.";
+    }
 }

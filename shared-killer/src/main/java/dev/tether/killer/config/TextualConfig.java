@@ -91,7 +91,7 @@ public final class TextualConfig {
         }
     }
 
-    static boolean present(String value) {
+    public static boolean present(String value) {
         return value != null && !value.isBlank();
     }
 }
