@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.opentest4j.AssertionFailedError;
 
@@ -25,7 +26,12 @@ import org.opentest4j.AssertionFailedError;
  * engine's fixture groups; every scope's fixtures live in that scope's store under the scope's unique id.
  */
 public final class ManagedProcessExtension
-        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+        implements BeforeAllCallback,
+                AfterAllCallback,
+                BeforeEachCallback,
+                AfterEachCallback,
+                ParameterResolver,
+                TestExecutionExceptionHandler {
     private static final Namespace NAMESPACE = Namespace.create(ManagedProcessExtension.class);
 
     @Override
@@ -75,17 +81,32 @@ public final class ManagedProcessExtension
 
     /** The crash watches of this scope and every enclosing one. */
     private static List<CrashWatch> crashWatches(ExtensionContext context) {
-        List<CrashWatch> watches = new ArrayList<>();
+        return scopes(context).stream().map(ScopeFixtures::crashes).toList();
+    }
+
+    /** The fixtures of this scope and of every enclosing one, innermost first. */
+    private static List<ScopeFixtures> scopes(ExtensionContext context) {
+        List<ScopeFixtures> found = new ArrayList<>();
         for (Optional<ExtensionContext> scope = Optional.of(context);
                 scope.isPresent();
                 scope = scope.get().getParent()) {
             ScopeFixtures fixtures =
                     scope.get().getStore(NAMESPACE).get(scope.get().getUniqueId(), ScopeFixtures.class);
             if (fixtures != null) {
-                watches.add(fixtures.crashes());
+                found.add(fixtures);
             }
         }
-        return watches;
+        return found;
+    }
+
+    /**
+     * A failing test carries the servers' side: the log tails of the fixtures in its scopes ride along as a
+     * suppressed exception, so IDEs, Surefire reports and CI test views show them beside the assertion.
+     */
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        FixtureLogs.of(scopes(context)).ifPresent(failure::addSuppressed);
+        throw failure;
     }
 
     @Override

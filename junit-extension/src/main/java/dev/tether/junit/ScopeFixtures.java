@@ -98,6 +98,12 @@ final class ScopeFixtures implements ExtensionContext.Store.CloseableResource, A
                 .map(Handle::new);
     }
 
+    /** The fixtures started so far (none before the start, or after the stop). */
+    List<RunningFixture> running() {
+        FixtureGroup current = group;
+        return current == null || stopped ? List.of() : current.fixtures();
+    }
+
     List<String> ids() {
         FixtureGroup running = group;
         return running == null

@@ -13,6 +13,7 @@ import dev.tether.junit.cases.EnvironmentFileTestCases;
 import dev.tether.junit.cases.EscapeTestCases;
 import dev.tether.junit.cases.FailingSiblingTestCases;
 import dev.tether.junit.cases.FailingTestCases;
+import dev.tether.junit.cases.FailureLogTestCases;
 import dev.tether.junit.cases.JavaMainTestCases;
 import dev.tether.junit.cases.MethodScopeTestCases;
 import dev.tether.junit.cases.MisuseTestCases;
@@ -173,6 +174,20 @@ class ManagedProcessExtensionIT {
                 after.startsWith("afterTheCrash(): afterTheCrash() did not run: a fixture it needs is gone."), after);
         assertTrue(after.contains("during duringTheCrash(ProcessFixture)"), after);
         assertTrue(Seen.LOGS.isEmpty(), "the body of the test after the crash must not run");
+    }
+
+    @Test
+    void aFailedTestCarriesTheLogTailsOfTheFixturesInItsScopes() {
+        EngineExecutionResults results = run(selectClass(FailureLogTestCases.class));
+        results.testEvents().assertStatistics(s -> s.failed(1));
+        Throwable failure = failureOf(results);
+        assertTrue(failure.getMessage().contains("the API answered 500"), failure.getMessage());
+        assertEquals(1, failure.getSuppressed().length, "one attachment: " + List.of(failure.getSuppressed()));
+        String logs = failure.getSuppressed()[0].getMessage();
+        assertTrue(logs.startsWith("The last lines of the fixtures' logs when the test failed:"), logs);
+        assertTrue(logs.contains("[api] ") && logs.contains("    api: connection refused to db"), logs);
+        assertTrue(logs.contains("[db] ") && logs.contains("    db: listening"), logs);
+        assertTrue(logs.indexOf("[api]") < logs.indexOf("[db]"), "the test's own fixtures first: " + logs);
     }
 
     @Test
