@@ -70,11 +70,15 @@ class ConcurrentDaemonsIT {
 
             assertTrue(Os.isAlive(daemonB), "B's daemon was killed by stopping A: " + reportA.summary());
             if (Os.isAlive(daemonA)) {
+                boolean named = supervisor.notices().stream()
+                        .anyMatch(n -> n.contains("could not be attributed") && n.contains(" " + daemonA.pid() + " "));
+                // The documented limit without cgroups: when A's short-lived middle parent exited before any
+                // snapshot saw it, only B was seen losing a process, and A's daemon counts as B's. It then ends
+                // with B's stop (checked below), never before it and never with nobody.
+                boolean countedAsB = treeB.members().stream().anyMatch(p -> p.pid() == daemonA.pid());
                 assertTrue(
-                        supervisor.notices().stream()
-                                .anyMatch(n ->
-                                        n.contains("could not be attributed") && n.contains(" " + daemonA.pid() + " ")),
-                        "A's daemon lives on unnamed: " + supervisor.notices());
+                        named || countedAsB,
+                        "A's daemon lives on, neither named nor counted as B's: " + supervisor.notices());
             }
 
             treeB.stop();
