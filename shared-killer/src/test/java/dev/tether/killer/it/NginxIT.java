@@ -51,10 +51,14 @@ class NginxIT {
             Os.await("the launching nginx to exit", Duration.ofSeconds(20), () -> !tree.isLeaderAlive());
             int master =
                     Integer.parseInt(Files.readString(dir.resolve("nginx.pid")).trim());
+            // The master accepts before it has forked its workers: wait for them, they are what must be reaped.
+            Os.await(
+                    "nginx's master and two workers",
+                    Duration.ofSeconds(20),
+                    () -> Os.snapshot().withDescendants(List.of(master)).size() >= 3);
             List<ProcessId> nginx = Os.snapshot().withDescendants(List.of(master)).stream()
                     .map(ProcessInfo::id)
                     .toList();
-            assertTrue(nginx.size() >= 3, "master and two workers expected: " + Os.describe(nginx));
 
             StopReport report = tree.stop();
 
