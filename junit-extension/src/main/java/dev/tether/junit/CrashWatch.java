@@ -2,10 +2,13 @@ package dev.tether.junit;
 
 import dev.tether.killer.fixture.UnexpectedExit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -18,7 +21,8 @@ final class CrashWatch implements Consumer<UnexpectedExit> {
 
     private final String scope;
     private final List<UnexpectedExit> unblamed = new ArrayList<>();
-    private final List<String> blamed = new ArrayList<>();
+    /** Each crash already blamed, with the test it was blamed on. */
+    private final Map<UnexpectedExit, String> blamed = new LinkedHashMap<>();
 
     CrashWatch(String scope) {
         this.scope = scope;
@@ -27,8 +31,9 @@ final class CrashWatch implements Consumer<UnexpectedExit> {
     /** From the supervisor's event thread, the moment the fixture's process exits. */
     @Override
     public synchronized void accept(UnexpectedExit crash) {
-        if (unblamed.stream().noneMatch(c -> c.pid() == crash.pid())
-                && blamed.stream().noneMatch(b -> b.contains("(pid " + crash.pid() + ")"))) {
+        boolean known =
+                Stream.concat(unblamed.stream(), blamed.keySet().stream()).anyMatch(c -> c.pid() == crash.pid());
+        if (!known) {
             unblamed.add(crash);
             LOG.warning(() -> "[tether] " + scope + ": " + crash.withLogTail());
         }
@@ -38,13 +43,15 @@ final class CrashWatch implements Consumer<UnexpectedExit> {
     synchronized List<UnexpectedExit> blameOn(String test) {
         List<UnexpectedExit> now = List.copyOf(unblamed);
         unblamed.clear();
-        now.forEach(crash -> blamed.add(crash + " (during " + test + ")"));
+        now.forEach(crash -> blamed.put(crash, test));
         return now;
     }
 
     /** What an earlier test was blamed for, if anything: a reason not to run the next test's body. */
     synchronized Optional<String> earlierCrash() {
-        return blamed.isEmpty() ? Optional.empty() : Optional.of(blamed.get(0));
+        return blamed.entrySet().stream()
+                .findFirst()
+                .map(entry -> entry.getKey() + " (during " + entry.getValue() + ")");
     }
 
     /**

@@ -161,18 +161,12 @@ public final class ManagedProcessExtension
                     ProcessFixture.class.getName()));
         }
         List<String> inScope = new ArrayList<>();
-        for (Optional<ExtensionContext> scope = Optional.of(context);
-                scope.isPresent();
-                scope = scope.get().getParent()) {
-            ScopeFixtures fixtures =
-                    scope.get().getStore(NAMESPACE).get(scope.get().getUniqueId(), ScopeFixtures.class);
-            if (fixtures != null) {
-                Optional<ProcessFixture> found = fixtures.fixture(id);
-                if (found.isPresent()) {
-                    return found.get();
-                }
-                inScope.addAll(fixtures.ids());
+        for (ScopeFixtures fixtures : scopes(context)) {
+            Optional<ProcessFixture> found = fixtures.fixture(id);
+            if (found.isPresent()) {
+                return found.get();
             }
+            inScope.addAll(fixtures.ids());
         }
         throw new ParameterResolutionException(ExtensionMessages.notInScope(
                 id,
