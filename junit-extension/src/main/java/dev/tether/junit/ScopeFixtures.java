@@ -61,9 +61,8 @@ final class ScopeFixtures implements ExtensionContext.Store.CloseableResource, A
 
     /** The crashes of this scope's fixtures, each exit that already happened settled first. */
     CrashWatch crashes() {
-        FixtureGroup running = group;
-        if (running != null && !stopped) {
-            running.fixtures().forEach(fixture -> fixture.settleCrash(SETTLE_CRASH));
+        if (!stopped) {
+            running().forEach(fixture -> fixture.settleCrash(SETTLE_CRASH));
         }
         return crashes;
     }
@@ -88,27 +87,17 @@ final class ScopeFixtures implements ExtensionContext.Store.CloseableResource, A
     }
 
     Optional<ProcessFixture> fixture(String id) {
-        FixtureGroup running = group;
-        if (running == null) {
-            return Optional.empty();
-        }
-        return running.fixtures().stream()
-                .filter(f -> f.id().equals(id))
-                .findFirst()
-                .map(Handle::new);
+        return running().stream().filter(f -> f.id().equals(id)).findFirst().map(Handle::new);
     }
 
-    /** The fixtures started so far (none before the start, or after the stop). */
+    /** The fixtures started so far (none before the start). */
     List<RunningFixture> running() {
         FixtureGroup current = group;
-        return current == null || stopped ? List.of() : current.fixtures();
+        return current == null ? List.of() : current.fixtures();
     }
 
     List<String> ids() {
-        FixtureGroup running = group;
-        return running == null
-                ? List.of()
-                : running.fixtures().stream().map(RunningFixture::id).toList();
+        return running().stream().map(RunningFixture::id).toList();
     }
 
     /**

@@ -90,11 +90,7 @@ final class SpecTranslator {
         }
         List<String> argv = new ArrayList<>();
         argv.add(process.getExecutable().trim());
-        if (process.getArguments() != null) {
-            process.getArguments().stream()
-                    .map(a -> Objects.requireNonNullElse(a, ""))
-                    .forEach(argv::add);
-        }
+        argv.addAll(listOf(process.getArguments()));
         return argv;
     }
 

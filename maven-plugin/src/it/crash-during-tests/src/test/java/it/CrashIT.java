@@ -11,8 +11,18 @@ class CrashIT {
         String pid = Files.readString(Path.of("target/flaky.pid")).trim();
         Files.writeString(Path.of("target/crash-now"), "now");
         Path stat = Path.of("/proc", pid, "stat");
-        while (Files.exists(stat) && !Files.readString(stat).substring(Files.readString(stat).lastIndexOf(')') + 2).startsWith("Z")) {
+        while (alive(stat)) {
             Thread.sleep(1);
+        }
+    }
+
+    /** Running, not a zombie (the state follows the command name in parentheses). */
+    private static boolean alive(Path stat) {
+        try {
+            String text = Files.readString(stat);
+            return !text.substring(text.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (java.io.IOException gone) {
+            return false;
         }
     }
 }
