@@ -66,4 +66,9 @@ final class PluginMessages {
         return "Tether: " + crash + "\nThe tests running now talk to a dead server; tether:stop fails the build for"
                 + " it (-Dtether.failOnUnexpectedExit=false accepts it).";
     }
+
+    static String nothingRecorded(Path directory) {
+        return "Tether status: no processes recorded in " + directory + " (tether:start or tether:run has not run,"
+                + " or tether:stop ended them)";
+    }
 }

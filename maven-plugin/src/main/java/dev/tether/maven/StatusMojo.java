@@ -51,8 +51,7 @@ public class StatusMojo extends AbstractTetherMojo {
             printRaw(Json.write(Map.of(
                     "fixtures", fixtures.stream().map(FixtureStatus::toJson).toList())));
         } else if (fixtures.isEmpty()) {
-            getLog().info("Tether status: no processes recorded in " + directory
-                    + " (tether:start or tether:run has not run, or tether:stop ended them)");
+            getLog().info(PluginMessages.nothingRecorded(directory.toPath()));
         } else {
             fixtures.forEach(fixture -> getLog().info("Tether status: " + fixture.describe()));
         }

@@ -45,16 +45,14 @@ public final class CompletionWait {
             if (cancelled.getAsBoolean()) {
                 throw failure(
                         FixtureStartException.Reason.CANCELLED,
-                        "was stopped before it completed, because" + " another of the " + words.plural() + " failed");
+                        ReadinessMessages.taskStoppedForSibling(who(), words.plural()));
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 throw failure(
                         FixtureStartException.Reason.NOT_READY,
-                        "did not complete within "
-                                + Durations.format(spec.readiness().timeout())
-                                + " (a one-shot task is ready when it exits 0)."
-                                + " Raise its readiness timeout if it needs longer");
+                        ReadinessMessages.taskNotCompletedWithin(
+                                who(), Durations.format(spec.readiness().timeout())));
             }
             try {
                 event = exit.get(Math.min(left, CANCEL_CHECK.toNanos()), TimeUnit.NANOSECONDS);
@@ -62,9 +60,11 @@ public final class CompletionWait {
                 // look at the cancel flag and the deadline again
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw failure(FixtureStartException.Reason.CANCELLED, "was interrupted before it completed");
+                throw failure(FixtureStartException.Reason.CANCELLED, ReadinessMessages.taskInterrupted(who()));
             } catch (ExecutionException e) {
-                throw failure(FixtureStartException.Reason.EXITED_EARLY, "lost its supervisor: " + e.getCause());
+                throw failure(
+                        FixtureStartException.Reason.EXITED_EARLY,
+                        ReadinessMessages.taskLostSupervisor(who(), String.valueOf(e.getCause())));
             }
         }
         // Its leftovers (a background child it forgot) are ended now, before any dependent starts.
@@ -72,16 +72,18 @@ public final class CompletionWait {
         if (event.exitCode() != 0 || event.signal() != 0) {
             throw failure(
                     FixtureStartException.Reason.FAILED,
-                    "(pid " + event.pid() + ") failed: it exited with " + event.describe()
-                            + ", and a one-shot task must exit 0");
+                    ReadinessMessages.taskFailed(who(), event.pid(), event.describe()));
         }
         return leftovers;
     }
 
-    private FixtureStartException failure(FixtureStartException.Reason reason, String what) {
+    private String who() {
+        return words.named(spec.id());
+    }
+
+    /** The message with the task's log tail, which usually says why. */
+    private FixtureStartException failure(FixtureStartException.Reason reason, String message) {
         return new FixtureStartException(
-                spec.id(),
-                reason,
-                words.named(spec.id()) + " " + what + "." + LogTail.forMessage(context.logFile(), LOG_TAIL_LINES));
+                spec.id(), reason, message + LogTail.forMessage(context.logFile(), LOG_TAIL_LINES));
     }
 }

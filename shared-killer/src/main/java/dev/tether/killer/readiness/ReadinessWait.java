@@ -61,8 +61,8 @@ public final class ReadinessWait {
             failIfGone();
             throw failure(
                     FixtureStartException.Reason.NOT_READY,
-                    "was not ready within " + Durations.format(readiness.timeout()) + waitingFor() + ": "
-                            + lastFailures());
+                    ReadinessMessages.notReadyWithin(
+                            who(), Durations.format(readiness.timeout()), waitingFor(), lastFailures()));
         }
         verifyOwners();
     }
@@ -80,7 +80,7 @@ public final class ReadinessWait {
                 TimeUnit.NANOSECONDS.sleep(Math.min(pause.toNanos(), left));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw failure(FixtureStartException.Reason.CANCELLED, "was interrupted before it was ready");
+                throw failure(FixtureStartException.Reason.CANCELLED, ReadinessMessages.interruptedBeforeReady(who()));
             }
             pause = min(pause.multipliedBy(2), MAX_POLL);
         }
@@ -90,8 +90,7 @@ public final class ReadinessWait {
     private boolean ready() {
         if (cancelled.getAsBoolean()) {
             throw failure(
-                    FixtureStartException.Reason.CANCELLED,
-                    "was stopped before it was ready, because another of the " + words.plural() + " failed");
+                    FixtureStartException.Reason.CANCELLED, ReadinessMessages.stoppedForSibling(who(), words.plural()));
         }
         failIfGone();
         passed.clear();
@@ -112,8 +111,7 @@ public final class ReadinessWait {
     private void failIfGone() {
         if (cancelled.getAsBoolean()) {
             throw failure(
-                    FixtureStartException.Reason.CANCELLED,
-                    "was stopped before it was ready, because another of the " + words.plural() + " failed");
+                    FixtureStartException.Reason.CANCELLED, ReadinessMessages.stoppedForSibling(who(), words.plural()));
         }
         CompletableFuture<ExitEvent> exit = supervisor.exitOf(key);
         if (!exit.isDone()) {
@@ -124,14 +122,12 @@ public final class ReadinessWait {
         if (!cleanDaemonExit) {
             throw failure(
                     FixtureStartException.Reason.EXITED_EARLY,
-                    "(pid " + event.pid() + ") exited with " + event.describe() + " before it was ready"
-                            + waitingFor());
+                    ReadinessMessages.exitedBeforeReady(who(), event.pid(), event.describe(), waitingFor()));
         }
         if (supervisor.members(key).stream().allMatch(ProcessInfo::isDead)) {
             throw failure(
                     FixtureStartException.Reason.EXITED_EARLY,
-                    "is declared to daemonize, but after its" + " launcher exited 0 nothing of its tree is left running"
-                            + waitingFor());
+                    ReadinessMessages.daemonLeftNothing(who(), waitingFor()));
         }
     }
 
@@ -156,10 +152,8 @@ public final class ReadinessWait {
             if (PortOwners.holders(sockets, members).isEmpty()) {
                 throw failure(
                         FixtureStartException.Reason.WRONG_OWNER,
-                        "is not the one answering: port "
-                                + port.getAsInt() + " is served by " + PortOwners.describeListeners(port.getAsInt())
-                                + ", which is not part of this fixture (wrong owner; a leftover of an earlier run?). Stop"
-                                + " that process, or let Tether allocate a free port (declare the port without a number).");
+                        ReadinessMessages.notTheOneAnswering(
+                                who(), port.getAsInt(), PortOwners.describeListeners(port.getAsInt())));
             }
         }
     }
@@ -176,11 +170,13 @@ public final class ReadinessWait {
         return checks.stream().map(ProbeCheck::lastFailure).collect(Collectors.joining("; "));
     }
 
-    private FixtureStartException failure(FixtureStartException.Reason reason, String what) {
-        return new FixtureStartException(
-                spec.id(),
-                reason,
-                words.named(spec.id()) + " " + what + "." + LogTail.forMessage(logFile, LOG_TAIL_LINES));
+    private String who() {
+        return words.named(spec.id());
+    }
+
+    /** The message with the fixture's log tail, which usually says why. */
+    private FixtureStartException failure(FixtureStartException.Reason reason, String message) {
+        return new FixtureStartException(spec.id(), reason, message + LogTail.forMessage(logFile, LOG_TAIL_LINES));
     }
 
     private static Duration min(Duration a, Duration b) {
