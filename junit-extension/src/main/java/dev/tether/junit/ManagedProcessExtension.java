@@ -126,7 +126,7 @@ public final class ManagedProcessExtension
             scope = context.getStore(NAMESPACE)
                     .getOrComputeIfAbsent(
                             context.getUniqueId(), k -> new ScopeFixtures(declaredOn), ScopeFixtures.class);
-            scope.start(specs, logs.toAbsolutePath());
+            scope.start(specs, logs.toAbsolutePath(), ReuseChoice.recordFile(context, logDirectory(context)));
         } catch (InvalidSpecException e) {
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }

@@ -67,11 +67,14 @@ final class ScopeFixtures implements ExtensionContext.Store.CloseableResource, A
         return crashes;
     }
 
-    void start(List<FixtureSpec> specs, Path logDirectory) {
+    /** @param reuseFrom what tether:run recorded, when reuse is on; else null */
+    void start(List<FixtureSpec> specs, Path logDirectory, Path reuseFrom) {
         announceSupervisorOnce();
         ACTIVE.add(this);
-        group = FixtureGroup.start(
-                specs, GroupOptions.in(logDirectory).withWording(WORDING).withCrashListener(crashes));
+        GroupOptions options =
+                GroupOptions.in(logDirectory).withWording(WORDING).withCrashListener(crashes);
+        group = FixtureGroup.start(specs, reuseFrom == null ? options : options.withReuseFrom(reuseFrom));
+        group.reuseNotes().forEach(note -> LOG.info(() -> "[tether] " + scope + ": " + note));
     }
 
     /**

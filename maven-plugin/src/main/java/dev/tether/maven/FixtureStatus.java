@@ -4,15 +4,16 @@ import dev.tether.killer.client.RecordedTree;
 import dev.tether.killer.ports.PortOwners;
 import dev.tether.killer.ports.PortOwners.Ownership;
 import dev.tether.killer.process.ProcessInfo;
+import dev.tether.killer.reuse.FixtureRecords;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /** One recorded fixture as it is now: its live processes and who serves each of its ports. */
-record FixtureStatus(StateFile.Entry entry, List<Integer> alive, Map<String, Ownership> ports) {
+record FixtureStatus(FixtureRecords.Entry entry, List<Integer> alive, Map<String, Ownership> ports) {
     /** Looks at the tree (as the supervisor would find it) and at each port's listeners. */
-    static FixtureStatus of(StateFile.Entry entry) {
+    static FixtureStatus of(FixtureRecords.Entry entry) {
         List<Integer> alive = RecordedTree.lookUp(entry.tree()).aliveMembers().stream()
                 .map(ProcessInfo::pid)
                 .toList();

@@ -6,6 +6,7 @@ import dev.tether.killer.config.Wording;
 import dev.tether.killer.fixture.FixtureGroup;
 import dev.tether.killer.fixture.GroupOptions;
 import dev.tether.killer.fixture.RunningFixture;
+import dev.tether.killer.reuse.ReuseSetting;
 import dev.tether.killer.text.Durations;
 import java.io.IOException;
 import java.time.Duration;
@@ -42,6 +43,18 @@ public class StartMojo extends AbstractTetherMojo {
     @Parameter(property = "tether.streamLogs", defaultValue = "true")
     protected boolean streamLogs;
 
+    /**
+     * Reuse, for the fast local loop, the fixtures {@code tether:run} keeps up in another terminal: a process
+     * whose id and configuration match one recorded in {@code run.state}, that is alive and passes its readiness
+     * probes, is not started; its ports become the properties as usual, and tether:stop leaves it running. Any
+     * other starts as usual; one line per process says which and why. Off when the environment variable
+     * {@code CI} is set (with a warning): a CI build tests what it starts.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "tether.reuse", defaultValue = "false")
+    protected boolean reuse;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skipping("start")) {
@@ -53,18 +66,23 @@ public class StartMojo extends AbstractTetherMojo {
             return;
         }
         long began = System.nanoTime();
+        GroupOptions options = GroupOptions.in(directory.toPath())
+                .withWording(WORDING)
+                .withLogSink(streamLogs ? line -> getLog().info(line) : null)
+                // said the moment it happens, between the test lines it explains; judged at stop
+                .withCrashListener(crash -> getLog().error(PluginMessages.crashed(crash.withLogTail())));
+        ReuseSetting reusing = ReuseSetting.of(reuse && reuseAllowed());
+        reusing.warning().ifPresent(getLog()::warn);
+        if (reusing.on()) {
+            options = options.withReuseFrom(directory.toPath().resolve(StateFile.RUN));
+        }
         FixtureGroup group;
         try {
-            group = FixtureGroup.start(
-                    specs,
-                    GroupOptions.in(directory.toPath())
-                            .withWording(WORDING)
-                            .withLogSink(streamLogs ? line -> getLog().info(line) : null)
-                            // said the moment it happens, between the test lines it explains; judged at stop
-                            .withCrashListener(crash -> getLog().error(PluginMessages.crashed(crash.withLogTail()))));
+            group = FixtureGroup.start(specs, options);
         } catch (TetherException e) {
             throw fail(e);
         }
+        group.reuseNotes().forEach(note -> getLog().info("Tether reuse: " + note));
         running().addLast(group);
         warnIfJvmOutlivesBuildsWithoutCleanup();
         group.ports()
@@ -77,11 +95,18 @@ public class StartMojo extends AbstractTetherMojo {
         }
         String took = Durations.format(Duration.ofNanos(System.nanoTime() - began));
         for (RunningFixture fixture : group.fixtures()) {
-            String state = fixture.spec().oneshot() ? " completed (exit 0, pid " : " ready (pid ";
+            String state = fixture.isReused()
+                    ? " reused (tether:run's, pid "
+                    : fixture.spec().oneshot() ? " completed (exit 0, pid " : " ready (pid ";
             getLog().info("Tether: " + fixture.id() + state + fixture.pid() + ")"
                     + (fixture.ports().isEmpty() ? "" : ", ports " + fixture.ports()) + ", log " + fixture.logFile());
         }
         getLog().info("Tether: " + plural(group.fixtures().size(), "process", "processes") + " ready in " + took);
+    }
+
+    /** tether:run records what it starts for others to reuse; it never reuses itself. */
+    protected boolean reuseAllowed() {
+        return true;
     }
 
     /**

@@ -1,34 +1,31 @@
 package dev.tether.maven;
 
-import dev.tether.killer.client.TreeRecord;
 import dev.tether.killer.fixture.FixtureGroup;
 import dev.tether.killer.fixture.RunningFixture;
+import dev.tether.killer.reuse.FixtureRecords;
+import dev.tether.killer.reuse.ReuseSetting;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 
 /**
- * {@code target/tether/ports.properties} (for tools outside Maven) and {@code fixtures.state} (what tether:status
- * reads): one line per live fixture: its id (URL-encoded), its {@link TreeRecord}, then {@code name=port} words. Status only
- * reads and never signals, and every identity in it carries a start time, so a stale or edited file can make
- * status report "not running", never point it at a stranger.
+ * What the plugin leaves in its directory: {@code ports.properties} (for tools outside Maven),
+ * {@code fixtures.state} (what tether:status reads; written by start, removed by stop) and, while tether:run
+ * keeps fixtures up, {@code run.state} (what reuse reads; removed when tether:run ends). Both state files are
+ * {@link FixtureRecords}: every identity in them carries a start time, so a stale or edited file can make status
+ * report "not running", never point it at a stranger.
  */
 final class StateFile {
     static final String PORTS = "ports.properties";
     static final String STATE = "fixtures.state";
-
-    /** One fixture as recorded. */
-    record Entry(String id, TreeRecord tree, Map<String, Integer> ports) {}
+    static final String RUN = ReuseSetting.RECORD_FILE;
 
     private StateFile() {}
 
@@ -36,66 +33,38 @@ final class StateFile {
     static void write(Path directory, Collection<FixtureGroup> groups) throws IOException {
         Files.createDirectories(directory);
         Properties ports = new Properties();
-        StringBuilder state = new StringBuilder();
-        for (FixtureGroup group : groups) {
-            group.ports().forEach((name, port) -> ports.setProperty("tether.port." + name, Integer.toString(port)));
-            for (RunningFixture fixture : group.fixtures()) {
-                state.append(URLEncoder.encode(fixture.id(), StandardCharsets.UTF_8))
-                        .append(' ')
-                        .append(fixture.treeRecord().format());
-                new TreeMap<>(fixture.ports())
-                        .forEach((name, port) ->
-                                state.append(' ').append(name).append('=').append(port));
-                state.append('\n');
-            }
-        }
+        groups.forEach(group -> group.ports()
+                .forEach((name, port) -> ports.setProperty("tether.port." + name, Integer.toString(port))));
         try (var out = Files.newBufferedWriter(directory.resolve(PORTS), StandardCharsets.UTF_8)) {
             ports.store(out, "Ports allocated by Tether for this build");
         }
-        Files.writeString(directory.resolve(STATE), state, StandardCharsets.UTF_8);
+        FixtureRecords.write(directory.resolve(STATE), entries(groups));
     }
 
-    /**
-     * The recorded fixtures; none when there is no state file.
-     *
-     * @throws IOException when the file cannot be read, or a line does not follow the format (naming the line)
-     */
-    static List<Entry> read(Path directory) throws IOException {
-        List<Entry> entries = new ArrayList<>();
-        Path file = directory.resolve(STATE);
-        if (!Files.exists(file)) {
-            return entries;
-        }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int number = 1; number <= lines.size(); number++) {
-            String line = lines.get(number - 1).trim();
-            if (!line.isEmpty()) {
-                entries.add(parse(file, number, line));
-            }
-        }
+    /** What tether:run keeps up, for reuse by later builds and IDE runs. */
+    static void writeRun(Path directory, Collection<FixtureGroup> groups) throws IOException {
+        FixtureRecords.write(directory.resolve(RUN), entries(groups));
+    }
+
+    private static List<FixtureRecords.Entry> entries(Collection<FixtureGroup> groups) {
+        List<FixtureRecords.Entry> entries = new ArrayList<>();
+        groups.forEach(group ->
+                group.fixtures().stream().map(RunningFixture::recordEntry).forEach(entries::add));
         return entries;
     }
 
-    private static Entry parse(Path file, int number, String line) throws IOException {
-        String[] words = line.split(" +");
-        try {
-            if (words.length < 1 + TreeRecord.WORDS) {
-                throw new IllegalArgumentException("too few words");
-            }
-            TreeRecord tree = TreeRecord.parse(Arrays.copyOfRange(words, 1, 1 + TreeRecord.WORDS));
-            Map<String, Integer> ports = new TreeMap<>();
-            for (int i = 1 + TreeRecord.WORDS; i < words.length; i++) {
-                int equals = words[i].indexOf('=');
-                if (equals < 1) {
-                    throw new IllegalArgumentException("not name=port: '" + words[i] + "'");
-                }
-                ports.put(words[i].substring(0, equals), Integer.parseInt(words[i].substring(equals + 1)));
-            }
-            return new Entry(URLDecoder.decode(words[0], StandardCharsets.UTF_8), tree, ports);
-        } catch (IllegalArgumentException e) {
-            throw new IOException(file + " line " + number + " is not a Tether state record (" + e.getMessage()
-                    + "). It was written by another Tether version or edited; delete it and run tether:start again.");
+    /**
+     * The recorded fixtures of this build and of a tether:run, each tree once; none when there is no state file.
+     *
+     * @throws IOException when a file cannot be read, or a line does not follow the format (naming the line)
+     */
+    static List<FixtureRecords.Entry> read(Path directory) throws IOException {
+        Map<String, FixtureRecords.Entry> byTree = new LinkedHashMap<>();
+        for (String file : List.of(STATE, RUN)) {
+            FixtureRecords.read(directory.resolve(file))
+                    .forEach(entry -> byTree.putIfAbsent(entry.tree().format(), entry));
         }
+        return List.copyOf(byTree.values());
     }
 
     static void delete(Path directory) throws IOException {

@@ -1,5 +1,6 @@
 package dev.tether.maven;
 
+import dev.tether.killer.reuse.FixtureRecords;
 import dev.tether.killer.text.Json;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -40,7 +41,7 @@ public class StatusMojo extends AbstractTetherMojo {
             case "text" -> false;
             default -> throw new MojoFailureException(PluginMessages.unknownOutput(output));
         };
-        List<StateFile.Entry> entries;
+        List<FixtureRecords.Entry> entries;
         try {
             entries = StateFile.read(directory.toPath());
         } catch (IOException e) {

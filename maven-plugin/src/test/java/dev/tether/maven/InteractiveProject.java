@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -120,6 +121,14 @@ final class InteractiveProject {
 
     /** Maven on the project; standard error goes to {@code <log>.err}, so standard output stays pure. */
     Process maven(Path log, String... arguments) throws IOException {
+        return maven(log, Map.of(), arguments);
+    }
+
+    /**
+     * With {@code environment} added; {@code CI} is never inherited (reuse depends on it, and the machine running
+     * this suite may be a CI runner): a test that wants it sets it here.
+     */
+    Process maven(Path log, Map<String, String> environment, String... arguments) throws IOException {
         List<String> command = new ArrayList<>(
                 List.of(mavenExecutable, "-B", "-f", project.resolve("pom.xml").toString()));
         String repository = System.getProperty("maven.repo.local");
@@ -132,6 +141,8 @@ final class InteractiveProject {
                 .redirectError(Path.of(log + ".err").toFile())
                 .redirectOutput(log.toFile());
         builder.environment().put(Os.TEST_MARKER, marker);
+        builder.environment().remove("CI");
+        builder.environment().putAll(environment);
         String mavenHome = System.getProperty("maven.home");
         if (mavenHome != null) {
             builder.environment().put("TETHER_REAL_MAVEN_HOME", mavenHome); // for src/test/unprivileged-maven

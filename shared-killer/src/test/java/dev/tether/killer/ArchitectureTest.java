@@ -52,9 +52,21 @@ class ArchitectureTest {
             Map.entry("logs", Set.of("", "text")),
             Map.entry("ports", Set.of("", "text", "process", "state", "config")),
             Map.entry("readiness", Set.of("", "text", "process", "stop", "config", "logs", "ports", "client")),
+            Map.entry("reuse", Set.of("", "process", "state", "client", "config", "ports", "readiness")),
             Map.entry(
                     "fixture",
-                    Set.of("", "text", "process", "stop", "state", "client", "config", "logs", "ports", "readiness")));
+                    Set.of(
+                            "",
+                            "text",
+                            "process",
+                            "stop",
+                            "state",
+                            "client",
+                            "config",
+                            "logs",
+                            "ports",
+                            "readiness",
+                            "reuse")));
 
     /**
      * The owner's client and the supervisor process share the protocol and nothing else, except the class the
