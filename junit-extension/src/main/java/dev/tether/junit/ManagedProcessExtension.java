@@ -135,7 +135,11 @@ public final class ManagedProcessExtension
     private static void stop(ExtensionContext context) {
         ScopeFixtures scope = context.getStore(NAMESPACE).get(context.getUniqueId(), ScopeFixtures.class);
         if (scope != null) {
-            scope.stopAndCheck(line -> context.publishReportEntry("tether", line));
+            try {
+                scope.stopAndCheck(line -> context.publishReportEntry("tether", line));
+            } finally {
+                LogPublisher.publish(context, scope.running()); // after the stop: the whole log, its last words too
+            }
         }
     }
 
