@@ -20,9 +20,8 @@ final class ReuseChoice {
 
     /** The record file to reuse from; null when reuse is off. */
     static Path recordFile(ExtensionContext context, Path tetherDirectory) {
-        boolean asked = context.getConfigurationParameter(ReuseSetting.PROPERTY)
-                .map(Boolean::parseBoolean)
-                .orElse(false);
+        boolean asked = ReuseSetting.asked(
+                context.getConfigurationParameter(ReuseSetting.PROPERTY).orElse(null));
         ReuseSetting setting = ReuseSetting.of(asked);
         setting.warning().filter(w -> WARNED.compareAndSet(false, true)).ifPresent(LOG::warning);
         return setting.on() ? tetherDirectory.resolve(ReuseSetting.RECORD_FILE).toAbsolutePath() : null;

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
@@ -75,5 +76,23 @@ class ReuseExtensionIT {
             }
             assertTrue(Os.isAlive(keptWeb), "the test class's end leaves the kept server running");
         }
+    }
+
+    @Test
+    void aMistypedSwitchIsAClearErrorAndNothingStarts() {
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter("tether.directory", tetherDirectory.toString())
+                .configurationParameter("tether.reuse", "yes")
+                .selectors(selectClass(ReuseTestCases.class))
+                .execute();
+        Throwable failure = results.allEvents().failed().stream()
+                .map(event -> event.getPayload(TestExecutionResult.class).orElseThrow())
+                .map(result -> result.getThrowable().orElseThrow())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("nothing failed"));
+        assertTrue(
+                failure.getMessage().contains("tether.reuse is 'yes', which is neither true nor false"),
+                failure.getMessage());
+        assertTrue(Seen.PIDS.isEmpty(), "the test body did not run: " + Seen.PIDS);
     }
 }

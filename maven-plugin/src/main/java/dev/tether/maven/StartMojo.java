@@ -53,7 +53,7 @@ public class StartMojo extends AbstractTetherMojo {
      * @since 0.2.0
      */
     @Parameter(property = "tether.reuse", defaultValue = "false")
-    protected boolean reuse;
+    protected String reuse;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -71,7 +71,12 @@ public class StartMojo extends AbstractTetherMojo {
                 .withLogSink(streamLogs ? line -> getLog().info(line) : null)
                 // said the moment it happens, between the test lines it explains; judged at stop
                 .withCrashListener(crash -> getLog().error(PluginMessages.crashed(crash.withLogTail())));
-        ReuseSetting reusing = ReuseSetting.of(reuse && reuseAllowed());
+        ReuseSetting reusing;
+        try {
+            reusing = ReuseSetting.of(ReuseSetting.asked(reuse) && reuseAllowed());
+        } catch (TetherException e) {
+            throw fail(e);
+        }
         reusing.warning().ifPresent(getLog()::warn);
         if (reusing.on()) {
             options = options.withReuseFrom(directory.toPath().resolve(StateFile.RUN));

@@ -18,6 +18,11 @@ public final class ReuseMessages {
                 + " fresh. Reuse is for the local loop; unset CI to use it there.";
     }
 
+    public static String notABoolean(String value) {
+        return "tether.reuse is '" + value + "', which is neither true nor false. Write -Dtether.reuse=true to reuse"
+                + " what tether:run keeps up, or leave it out.";
+    }
+
     static String reused(String who, int pid, String ports) {
         return who + " reused: it runs under tether:run (pid " + pid + ")" + ports + "; it is not stopped here";
     }

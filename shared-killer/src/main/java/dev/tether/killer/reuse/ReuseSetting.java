@@ -1,5 +1,6 @@
 package dev.tether.killer.reuse;
 
+import dev.tether.killer.InvalidSpecException;
 import java.util.Optional;
 
 /**
@@ -28,5 +29,20 @@ public record ReuseSetting(boolean on, Optional<String> warning) {
     /** For this JVM's environment. */
     public static ReuseSetting of(boolean asked) {
         return of(asked, System.getenv("CI"));
+    }
+
+    /**
+     * The user's {@code tether.reuse} text: {@code true} or {@code false} (any case, blank or null is false).
+     *
+     * @throws InvalidSpecException for anything else, so a typo does not silently start everything
+     */
+    public static boolean asked(String value) {
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.strip().equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new InvalidSpecException(ReuseMessages.notABoolean(value));
     }
 }

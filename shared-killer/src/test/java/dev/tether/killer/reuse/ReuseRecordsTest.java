@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tether.killer.InvalidSpecException;
 import dev.tether.killer.client.TreeRecord;
 import dev.tether.killer.config.FixtureSpec;
 import dev.tether.killer.config.Probe;
@@ -105,5 +106,18 @@ class ReuseRecordsTest {
         ReuseSetting onCi = ReuseSetting.of(true, "true");
         assertFalse(onCi.on());
         assertTrue(onCi.warning().orElseThrow().contains("reuse is off on CI (the environment variable CI is 'true')"));
+    }
+
+    @Test
+    void theSwitchIsTrueOrFalseAndNothingElse() {
+        assertTrue(ReuseSetting.asked("true"));
+        assertTrue(ReuseSetting.asked(" TRUE "));
+        assertFalse(ReuseSetting.asked("false"));
+        assertFalse(ReuseSetting.asked(null));
+        assertFalse(ReuseSetting.asked(""));
+        InvalidSpecException typo = assertThrows(InvalidSpecException.class, () -> ReuseSetting.asked("yes"));
+        assertTrue(
+                typo.getMessage().startsWith("tether.reuse is 'yes', which is neither true nor false."),
+                typo.getMessage());
     }
 }
