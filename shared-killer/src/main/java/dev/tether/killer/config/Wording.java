@@ -11,12 +11,12 @@ package dev.tether.killer.config;
 public record Wording(String noun, String plural) {
     public static final Wording ENGINE = new Wording("Fixture", "fixtures");
 
-    /** At the start of a sentence: "Fixture 'web'", "<process> 'web'". */
+    /** At the start of a sentence: "Fixture 'web'", "{@code <process>} 'web'". */
     public String named(String id) {
         return noun + " '" + id + "'";
     }
 
-    /** In the middle of a sentence: "fixture 'web'", "<process> 'web'". */
+    /** In the middle of a sentence: "fixture 'web'", "{@code <process>} 'web'". */
     public String of(String id) {
         boolean word = Character.isUpperCase(noun.charAt(0)) && noun.chars().allMatch(Character::isLetter);
         return (word ? Character.toLowerCase(noun.charAt(0)) + noun.substring(1) : noun) + " '" + id + "'";

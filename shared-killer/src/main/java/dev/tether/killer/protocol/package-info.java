@@ -1,5 +1,5 @@
 /**
- * The owner <-> supervisor protocol: {@link dev.tether.killer.protocol.Message} (every request, answer and event
+ * The owner-supervisor protocol: {@link dev.tether.killer.protocol.Message} (every request, answer and event
  * as a record) and {@link dev.tether.killer.protocol.Codec} (their only wire form, versioned). The one piece of
  * code both sides share. May use the value types it carries ({@code stop}, {@code process}, {@code text});
  * nothing that runs processes.
