@@ -22,11 +22,15 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
- * Waits until a fixture is ready. Polls start a millisecond apart and back off to {@link #MAX_POLL}, so a
- * server that is ready is noticed at once and a slow one costs little. The wait ends early, with the reason,
+ * Waits until a fixture is ready. Polls start a millisecond apart and stay within {@link #FAST_POLL} for the
+ * first {@link #FAST_PHASE} (most servers are ready by then: one is noticed within ~2 ms of accepting), then back
+ * off to {@link #MAX_POLL}, so a slow one costs little. A poll is cheap: a refused connect() or a look at the
+ * log's new bytes; an HTTP probe sends its request only once the port accepts (see HttpCheck). The wait ends early, with the reason,
  * when the fixture exits, when a sibling failed (cancel), or when the port answers from someone else's process.
  */
 public final class ReadinessWait {
+    static final Duration FAST_POLL = Duration.ofMillis(2);
+    static final Duration FAST_PHASE = Duration.ofSeconds(5);
     static final Duration MAX_POLL = Duration.ofMillis(10);
     private static final int LOG_TAIL_LINES = 20;
 
@@ -67,9 +71,10 @@ public final class ReadinessWait {
         verifyOwners();
     }
 
-    /** Checks at once, then 1 ms apart, doubling up to {@link #MAX_POLL}; false when the timeout passed. */
+    /** Checks at once, then 1 ms apart, doubling up to the phase's limit; false when the timeout passed. */
     private boolean pollUntilReady() {
-        long deadline = System.nanoTime() + readiness.timeout().toNanos();
+        long began = System.nanoTime();
+        long deadline = began + readiness.timeout().toNanos();
         Duration pause = Duration.ofMillis(1);
         while (!ready()) {
             long left = deadline - System.nanoTime();
@@ -82,7 +87,8 @@ public final class ReadinessWait {
                 Thread.currentThread().interrupt();
                 throw failure(FixtureStartException.Reason.CANCELLED, ReadinessMessages.interruptedBeforeReady(who()));
             }
-            pause = min(pause.multipliedBy(2), MAX_POLL);
+            boolean fastPhase = System.nanoTime() - began < FAST_PHASE.toNanos();
+            pause = min(pause.multipliedBy(2), fastPhase ? FAST_POLL : MAX_POLL);
         }
         return true;
     }
