@@ -64,15 +64,8 @@ public final class ReuseCheck {
     public static Decision decide(Path recordFile, List<FixtureSpec> specs, Wording words, ProcessSupervisor supervisor)
             throws IOException {
         ReuseCheck check = new ReuseCheck(recordFile, FixtureRecords.read(recordFile), words, supervisor);
-        specs.forEach(check::judge);
+        specs.forEach(spec -> check.refusal(spec).ifPresent(check.notes::add));
         return new Decision(Map.copyOf(check.reused), List.copyOf(check.notes));
-    }
-
-    private void judge(FixtureSpec spec) {
-        Optional<String> refusal = refusal(spec);
-        if (refusal.isPresent()) {
-            notes.add(refusal.get());
-        }
     }
 
     /** Why this fixture starts; empty when it is reused (and then recorded as such). */
@@ -101,7 +94,10 @@ public final class ReuseCheck {
         }
         int me = CurrentUser.uid();
         Optional<Integer> foreign = alive.stream()
-                .filter(pid -> inspector.uid(pid) >= 0 && inspector.uid(pid) != me)
+                .filter(pid -> {
+                    int uid = inspector.uid(pid); // -1: gone since the look, or unknown on this OS
+                    return uid >= 0 && uid != me;
+                })
                 .findFirst();
         if (foreign.isPresent()) {
             return Optional.of(ReuseMessages.notOurs(who, foreign.get()));
