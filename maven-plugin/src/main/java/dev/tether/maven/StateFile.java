@@ -1,5 +1,6 @@
 package dev.tether.maven;
 
+import dev.tether.killer.client.TreeRecord;
 import dev.tether.killer.fixture.FixtureGroup;
 import dev.tether.killer.fixture.RunningFixture;
 import dev.tether.killer.reuse.FixtureRecords;
@@ -59,10 +60,9 @@ final class StateFile {
      * @throws IOException when a file cannot be read, or a line does not follow the format (naming the line)
      */
     static List<FixtureRecords.Entry> read(Path directory) throws IOException {
-        Map<String, FixtureRecords.Entry> byTree = new LinkedHashMap<>();
+        Map<TreeRecord, FixtureRecords.Entry> byTree = new LinkedHashMap<>();
         for (String file : List.of(STATE, RUN)) {
-            FixtureRecords.read(directory.resolve(file))
-                    .forEach(entry -> byTree.putIfAbsent(entry.tree().format(), entry));
+            FixtureRecords.read(directory.resolve(file)).forEach(entry -> byTree.putIfAbsent(entry.tree(), entry));
         }
         return List.copyOf(byTree.values());
     }

@@ -45,7 +45,7 @@ public final class CompletionWait {
             if (cancelled.getAsBoolean()) {
                 throw failure(
                         FixtureStartException.Reason.CANCELLED,
-                        ReadinessMessages.taskStoppedForSibling(who(), words.plural()));
+                        ReadinessMessages.stoppedForSibling(who(), "completed", words.plural()));
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
@@ -60,7 +60,8 @@ public final class CompletionWait {
                 // look at the cancel flag and the deadline again
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw failure(FixtureStartException.Reason.CANCELLED, ReadinessMessages.taskInterrupted(who()));
+                throw failure(
+                        FixtureStartException.Reason.CANCELLED, ReadinessMessages.interrupted(who(), "completed"));
             } catch (ExecutionException e) {
                 throw failure(
                         FixtureStartException.Reason.EXITED_EARLY,

@@ -46,29 +46,21 @@ public final class ReadinessMessages {
                 + " Tether allocate a free port (declare the port without a number).";
     }
 
-    public static String stoppedForSibling(String who, String siblings) {
-        return who + " was stopped before it was ready, because another of the " + siblings + " failed. Fix the"
-                + " first failure reported.";
+    /** @param before "was ready" for a server, "completed" for a one-shot task */
+    public static String stoppedForSibling(String who, String before, String siblings) {
+        return who + " was stopped before it " + before + ", because another of the " + siblings + " failed. Fix"
+                + " the first failure reported.";
     }
 
-    public static String interruptedBeforeReady(String who) {
-        return who + " was interrupted before it was ready. The build or test run was cancelled; what it started"
-                + " is stopped.";
-    }
-
-    public static String taskStoppedForSibling(String who, String siblings) {
-        return who + " was stopped before it completed, because another of the " + siblings + " failed. Fix the"
-                + " first failure reported.";
+    /** @param before "was ready" for a server, "completed" for a one-shot task */
+    public static String interrupted(String who, String before) {
+        return who + " was interrupted before it " + before + ". The build or test run was cancelled; what it"
+                + " started is stopped.";
     }
 
     public static String taskNotCompletedWithin(String who, String timeout) {
         return who + " did not complete within " + timeout + " (a one-shot task is ready when it exits 0). Raise"
                 + " its readiness timeout if it needs longer, or find in its log what it waits for.";
-    }
-
-    public static String taskInterrupted(String who) {
-        return who + " was interrupted before it completed. The build or test run was cancelled; what it started"
-                + " is stopped.";
     }
 
     public static String taskLostSupervisor(String who, String cause) {

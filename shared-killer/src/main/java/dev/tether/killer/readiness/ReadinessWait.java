@@ -85,7 +85,8 @@ public final class ReadinessWait {
                 TimeUnit.NANOSECONDS.sleep(Math.min(pause.toNanos(), left));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw failure(FixtureStartException.Reason.CANCELLED, ReadinessMessages.interruptedBeforeReady(who()));
+                throw failure(
+                        FixtureStartException.Reason.CANCELLED, ReadinessMessages.interrupted(who(), "was ready"));
             }
             boolean fastPhase = System.nanoTime() - began < FAST_PHASE.toNanos();
             pause = min(pause.multipliedBy(2), fastPhase ? FAST_POLL : MAX_POLL);
@@ -94,11 +95,7 @@ public final class ReadinessWait {
     }
 
     private boolean ready() {
-        if (cancelled.getAsBoolean()) {
-            throw failure(
-                    FixtureStartException.Reason.CANCELLED, ReadinessMessages.stoppedForSibling(who(), words.plural()));
-        }
-        failIfGone();
+        failIfGone(); // a sibling's failure (cancel) first, then this fixture's own exit
         passed.clear();
         for (ProbeCheck check : checks) {
             if (check.passes()) {
@@ -117,7 +114,8 @@ public final class ReadinessWait {
     private void failIfGone() {
         if (cancelled.getAsBoolean()) {
             throw failure(
-                    FixtureStartException.Reason.CANCELLED, ReadinessMessages.stoppedForSibling(who(), words.plural()));
+                    FixtureStartException.Reason.CANCELLED,
+                    ReadinessMessages.stoppedForSibling(who(), "was ready", words.plural()));
         }
         CompletableFuture<ExitEvent> exit = supervisor.exitOf(key);
         if (!exit.isDone()) {

@@ -46,7 +46,6 @@ public final class ReuseCheck {
     private final ProcessSupervisor supervisor;
     private final ProcessInspector inspector = ProcessInspector.forThisMachine();
     private final Map<String, Reused> reused = new LinkedHashMap<>();
-    private final Map<String, Integer> reusedPorts = new HashMap<>();
     private final List<String> notes = new ArrayList<>();
 
     private ReuseCheck(
@@ -124,7 +123,6 @@ public final class ReuseCheck {
 
     private void accept(FixtureSpec spec, FixtureRecords.Entry entry, RecordedTree tree, String note) {
         reused.put(spec.id(), new Reused(entry, tree));
-        reusedPorts.putAll(entry.ports());
         notes.add(note);
     }
 
@@ -133,7 +131,8 @@ public final class ReuseCheck {
         if (spec.readiness().probes().isEmpty()) {
             return Optional.empty();
         }
-        Map<String, Integer> ports = new HashMap<>(reusedPorts);
+        Map<String, Integer> ports = new HashMap<>();
+        reused.values().forEach(earlier -> ports.putAll(earlier.entry().ports())); // a probe may name theirs
         ports.putAll(entry.ports());
         Placeholders placeholders = new Placeholders(ports);
         ProbeContext context = new ProbeContext(

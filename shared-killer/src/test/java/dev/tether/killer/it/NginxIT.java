@@ -12,7 +12,6 @@ import dev.tether.killer.stop.StopReport;
 import dev.tether.killer.testing.Os;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -47,7 +46,7 @@ class NginxIT {
                     List.of(NGINX.toString(), "-p", dir.toString(), "-c", config.toString()),
                     dir,
                     dir.resolve("nginx.log")));
-            Os.await("nginx to accept on port " + port, Duration.ofSeconds(20), () -> accepts(port));
+            Os.await("nginx to accept on port " + port, Duration.ofSeconds(20), () -> Os.accepts(port));
             Os.await("the launching nginx to exit", Duration.ofSeconds(20), () -> !tree.isLeaderAlive());
             int master =
                     Integer.parseInt(Files.readString(dir.resolve("nginx.pid")).trim());
@@ -64,21 +63,13 @@ class NginxIT {
 
             assertTrue(report.isClean(), report.summary());
             assertTrue(nginx.stream().noneMatch(Os::isAlive), "alive after stop: " + Os.describe(nginx));
-            assertFalse(accepts(port), "port " + port + " still accepts after stop");
+            assertFalse(Os.accepts(port), "port " + port + " still accepts after stop");
         }
     }
 
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    static boolean accepts(int port) {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 }

@@ -19,8 +19,6 @@ import dev.tether.killer.process.ProcessId;
 import dev.tether.killer.stop.StopPolicy;
 import dev.tether.killer.testing.Os;
 import dev.tether.killer.testing.SupervisorExtension;
-import java.io.IOException;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -107,14 +105,6 @@ class ReuseIT {
                         .withReuseFrom(recordFile()));
     }
 
-    private static boolean accepts(int port) {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     private Path recordFile() {
         return dir.resolve("run.state");
     }
@@ -143,7 +133,7 @@ class ReuseIT {
                     report.summaries().contains("web: reused, left running (tether:run started it and stops it)"),
                     report.summaries().toString());
             assertTrue(Os.isAlive(keptDb) && Os.isAlive(keptWeb), "the build's stop leaves the keeper's servers");
-            assertTrue(accepts(kept.fixture("web").port("web")));
+            assertTrue(Os.accepts(kept.fixture("web").port("web")));
         }
     }
 
