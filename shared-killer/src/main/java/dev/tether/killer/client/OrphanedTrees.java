@@ -1,5 +1,6 @@
 package dev.tether.killer.client;
 
+import dev.tether.killer.platform.Backend;
 import dev.tether.killer.process.Delivery;
 import dev.tether.killer.process.ProcessId;
 import dev.tether.killer.process.ProcessInfo;
@@ -140,7 +141,7 @@ final class OrphanedTrees {
      */
     static String reapInPlaceOf(Process supervisor, Path ledgerDirectory, Path logFile, List<TreeRecord> orphaned) {
         int pid = (int) supervisor.pid();
-        List<StopReport> reports = new OrphanedTrees(ProcessInspector.forThisMachine())
+        List<StopReport> reports = new OrphanedTrees(Backend.current().inspector())
                 .stopAll(
                         orphaned,
                         LedgerMembers.of(ledgerDirectory, pid),

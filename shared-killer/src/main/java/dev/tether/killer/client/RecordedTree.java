@@ -1,5 +1,6 @@
 package dev.tether.killer.client;
 
+import dev.tether.killer.platform.Backend;
 import dev.tether.killer.process.ProcessId;
 import dev.tether.killer.process.ProcessInfo;
 import dev.tether.killer.process.ProcessInspector;
@@ -40,7 +41,7 @@ public final class RecordedTree {
     public static RecordedTree lookUp(TreeRecord record) {
         List<ProcessId> recorded = LedgerMembers.of(ProcessSupervisor.defaultLedgerDirectory(), record.supervisorPid())
                 .getOrDefault(record.id(), List.of());
-        return new RecordedTree(record, recorded, ProcessInspector.forThisMachine(), Set.of((int)
+        return new RecordedTree(record, recorded, Backend.current().inspector(), Set.of((int)
                 ProcessHandle.current().pid()));
     }
 

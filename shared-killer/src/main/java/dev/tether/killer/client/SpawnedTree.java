@@ -1,8 +1,8 @@
 package dev.tether.killer.client;
 
+import dev.tether.killer.platform.Backend;
 import dev.tether.killer.process.ProcessId;
 import dev.tether.killer.process.ProcessInfo;
-import dev.tether.killer.process.ProcessInspector;
 import dev.tether.killer.stop.StopReport;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,7 +53,7 @@ public final class SpawnedTree implements AutoCloseable {
 
     /** True while the leader (this exact process, not a reuse of its pid) is alive and not a zombie. */
     public boolean isLeaderAlive() {
-        return ProcessInspector.forThisMachine().isRunning(record.leader());
+        return Backend.current().inspector().isRunning(record.leader());
     }
 
     public List<ProcessInfo> members() {

@@ -2,8 +2,8 @@ package dev.tether.killer.client;
 
 import dev.tether.killer.SupervisorException;
 import dev.tether.killer.internal.EngineClasses;
+import dev.tether.killer.platform.Backend;
 import dev.tether.killer.process.ProcessId;
-import dev.tether.killer.process.ProcessInfo;
 import dev.tether.killer.process.ProcessInspector;
 import dev.tether.killer.protocol.Codec;
 import dev.tether.killer.state.StateDirectory;
@@ -64,6 +64,7 @@ final class SupervisorLauncher {
      *     supervisor cannot start (the message carries the supervisor's own words)
      */
     static ProcessSupervisor start(Path ledgerDirectory, boolean useCgroups) {
+        Backend.current().requireRunnable(); // on Windows, this message before anything else is tried
         StateDirectory state = StateDirectory.forThisUser();
         StateDirectory ledgers = StateDirectory.at(ledgerDirectory); // ledgers are evidence: only from a private place
         Path log = state.file("supervisor-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".log");
@@ -98,10 +99,9 @@ final class SupervisorLauncher {
             throws IOException {
         List<String> classpath = classpath();
         SupervisorStartup startup = new SupervisorStartup(state, classpath);
-        ProcessInspector inspector = ProcessInspector.forThisMachine();
+        ProcessInspector inspector = Backend.current().inspector();
         long ownerPid = ProcessHandle.current().pid();
-        ProcessId owner =
-                inspector.process((int) ownerPid).map(ProcessInfo::id).orElse(new ProcessId((int) ownerPid, 0));
+        ProcessId owner = inspector.identity((int) ownerPid).orElse(new ProcessId((int) ownerPid, 0));
 
         List<String> command = new ArrayList<>();
         Path setsid = Paths.get("/usr/bin/setsid");
@@ -123,6 +123,8 @@ final class SupervisorLauncher {
         Map<String, String> environment = builder.environment();
         OWNER_ONLY_VARIABLES.forEach(environment::remove);
         environment.put(Codec.SUPERVISOR_VARIABLE, Long.toString(ownerPid));
+        // the supervisor reads the table as this JVM does: start times in one unit, one set of evidence
+        environment.put(Backend.VARIABLE, Backend.current().wireName());
         if (!useCgroups) {
             environment.put(SupervisorMain.NO_CGROUPS, "off");
         }

@@ -1,6 +1,6 @@
 package dev.tether.killer.ports;
 
-import dev.tether.killer.process.OperatingSystem;
+import dev.tether.killer.platform.Backend;
 import dev.tether.killer.process.ProcessInspector;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
 /**
  * Who listens on a TCP port (Linux): the listening sockets come from /proc/net/tcp and tcp6 (state 0A), and
  * the processes holding them from the socket:[inode] links in /proc/PID/fd. Elsewhere ownership cannot be
- * read without lsof, so {@link #isSupported()} is false and callers skip the owner check (documented).
+ * read without lsof, so {@link #isSupported()} is false on a backend without /proc and callers skip the owner
+ * check (documented).
  */
 public final class PortOwners {
     private static final String LISTEN = "0A";
@@ -60,7 +61,7 @@ public final class PortOwners {
     }
 
     public static boolean isSupported() {
-        return OperatingSystem.current() == OperatingSystem.LINUX && Files.isReadable(Paths.get("/proc/net/tcp"));
+        return Backend.current().readsProcFilesystem() && Files.isReadable(Paths.get("/proc/net/tcp"));
     }
 
     /** Inodes of the sockets listening on {@code port}, IPv4 and IPv6. */
@@ -236,7 +237,7 @@ public final class PortOwners {
         if (pids.isEmpty()) {
             return "a process this user cannot inspect";
         }
-        ProcessInspector inspector = ProcessInspector.forThisMachine();
+        ProcessInspector inspector = Backend.current().inspector();
         return pids.stream()
                 .map(pid -> "pid " + pid + " (" + inspector.commandLine(pid) + ")")
                 .collect(Collectors.joining(", "));

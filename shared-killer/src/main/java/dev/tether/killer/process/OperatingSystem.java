@@ -6,6 +6,8 @@ import java.util.Locale;
 public enum OperatingSystem {
     LINUX,
     MAC,
+    WINDOWS,
+    /** Another POSIX system (FreeBSD, Solaris, ...). */
     OTHER;
 
     private static final OperatingSystem CURRENT = detect(System.getProperty("os.name", ""));
@@ -22,10 +24,23 @@ public enum OperatingSystem {
         if (name.contains("mac") || name.contains("darwin")) {
             return MAC;
         }
+        if (name.startsWith("windows")) {
+            return WINDOWS;
+        }
         return OTHER;
     }
 
     public boolean isPosix() {
-        return this != OTHER;
+        return this != WINDOWS;
+    }
+
+    /** The name users know the OS by, for messages. */
+    public String displayName() {
+        return switch (this) {
+            case LINUX -> "Linux";
+            case MAC -> "macOS";
+            case WINDOWS -> "Windows";
+            case OTHER -> System.getProperty("os.name", "this OS");
+        };
     }
 }

@@ -3,15 +3,28 @@ package dev.tether.killer.process;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads the operating system's process table. The only part of tree discovery that touches the OS. */
+/**
+ * Reads the operating system's process table. The only part of tree discovery that touches the OS; which one
+ * serves a JVM is the platform backend's choice ({@code dev.tether.killer.platform.Backend}).
+ */
 public interface ProcessInspector {
     ProcessTable snapshot();
 
     /** One process, if it exists (zombies included). */
     Optional<ProcessInfo> process(int pid);
 
+    /** One process's identity (pid and start time), if it exists: cheaper than its full row on some backends. */
+    default Optional<ProcessId> identity(int pid) {
+        return process(pid).map(ProcessInfo::id);
+    }
+
     /** A lower bound for the start time of any process started from now on, in this inspector's units. */
     long startTimeFloor();
+
+    /** An upper bound for the start time of any process started before now, in this inspector's units. */
+    default long startTimeCeiling() {
+        return startTimeFloor() + 2; // clock ticks: the floor is one tick below now
+    }
 
     /** The value of one environment variable of a process, if it can be read (own user, Linux). */
     Optional<String> environmentVariable(int pid, String name);
@@ -40,10 +53,5 @@ public interface ProcessInspector {
         return process(id.pid())
                 .filter(p -> p.startTime() == id.startTime() && !p.isDead())
                 .isPresent();
-    }
-
-    /** The inspector for this machine: /proc on Linux, ps(1) elsewhere. */
-    static ProcessInspector forThisMachine() {
-        return OperatingSystem.current() == OperatingSystem.LINUX ? new LinuxProcInspector() : new PsProcessInspector();
     }
 }

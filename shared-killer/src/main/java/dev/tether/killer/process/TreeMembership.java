@@ -74,6 +74,21 @@ public final class TreeMembership {
     }
 
     /**
+     * Called with a table read right after the leader was reaped by its parent (the supervisor): the group
+     * numbered like the leader's pid is still the one it made, since a pid just freed is not handed out again
+     * within milliseconds (pids are allocated upwards until pid_max wraps), so every live process in it that
+     * started after the leader is a member. Without this, a backend with no subreaper and no cgroup would lose
+     * the group the moment its leader is reaped: nothing else proves it ours.
+     */
+    public void claimGroupOfReapedLeader(ProcessTable table) {
+        for (ProcessInfo process : table.all()) {
+            if (process.pgid() == leader.pid() && !process.isDead() && process.startTime() >= leader.startTime()) {
+                known.add(process.id());
+            }
+        }
+    }
+
+    /**
      * The live and zombie members in {@code table}.
      *
      * @param cgroupPids pids in the fixture's cgroup, empty where there is none

@@ -5,6 +5,7 @@ import dev.tether.killer.client.RecordedTree;
 import dev.tether.killer.config.FixtureSpec;
 import dev.tether.killer.config.Placeholders;
 import dev.tether.killer.config.Wording;
+import dev.tether.killer.platform.Backend;
 import dev.tether.killer.ports.PortOwners;
 import dev.tether.killer.process.ProcessInfo;
 import dev.tether.killer.process.ProcessInspector;
@@ -44,7 +45,7 @@ public final class ReuseCheck {
     private final Path recordFile;
     private final Wording words;
     private final ProcessSupervisor supervisor;
-    private final ProcessInspector inspector = ProcessInspector.forThisMachine();
+    private final ProcessInspector inspector = Backend.current().inspector();
     private final Map<String, Reused> reused = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
 

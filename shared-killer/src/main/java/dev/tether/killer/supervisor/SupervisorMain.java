@@ -3,7 +3,8 @@ package dev.tether.killer.supervisor;
 import dev.tether.killer.internal.EngineClasses;
 import dev.tether.killer.internal.posix.NativePosix;
 import dev.tether.killer.internal.posix.SpawnException;
-import dev.tether.killer.process.LinuxProcInspector;
+import dev.tether.killer.platform.Backend;
+import dev.tether.killer.platform.PlatformMessages;
 import dev.tether.killer.process.ProcessId;
 import dev.tether.killer.process.ProcessInfo;
 import dev.tether.killer.process.ProcessInspector;
@@ -57,19 +58,27 @@ public final class SupervisorMain {
                 new FutureTask<>(() -> StateDirectory.at(Paths.get(args[1])).path());
         daemon("tether-state-check", ledgerCheck);
         int pid = (int) ProcessHandle.current().pid();
-        ProcessInspector inspector = ProcessInspector.forThisMachine();
+        Backend backend = Backend.current();
+        ProcessInspector inspector = backend.inspector();
         ProcessId self = inspector.process(pid).map(ProcessInfo::id).orElse(new ProcessId(pid, 0));
         OwnerChannel owner = new OwnerChannel(System.out);
         System.setOut(System.err); // nothing but protocol messages may reach the owner's pipe
-        Optional<Cgroups> cgroups = inspector instanceof LinuxProcInspector && !"off".equals(System.getenv(NO_CGROUPS))
+        Optional<Cgroups> cgroups = backend.mayUseCgroups() && !"off".equals(System.getenv(NO_CGROUPS))
                 ? Cgroups.tryCreate(pid, message -> System.err.println("[tether-supervisor] " + message))
                 : Optional.empty();
         NativePosix posix = nativeLoad.join();
         posix.startNewSession();
-        boolean subreaper = posix.becomeChildSubreaper();
+        boolean subreaper = backend.hasSubreaper() && posix.becomeChildSubreaper();
         Path ledgerDirectory = resultOf(ledgerCheck);
         Ledger ledger = new Ledger(ledgerDirectory, self, ownerId);
-        TreeKeeper supervisor = new TreeKeeper(posix, inspector, cgroups, ledger, owner, self);
+        TreeKeeper supervisor = new TreeKeeper(
+                posix,
+                inspector,
+                cgroups,
+                ledger,
+                owner,
+                self,
+                subreaper ? Optional.empty() : Optional.of(backend.wireName()));
         // Whatever breaks, on whichever thread, the trees are stopped before this process goes.
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
             System.err.println("[tether-supervisor] " + thread.getName() + " failed: " + error);
@@ -89,8 +98,8 @@ public final class SupervisorMain {
             StopPathWarmUp.run(inspector, self);
         });
         if (!subreaper) {
-            owner.notice("this OS has no child subreaper: daemons that scrub their environment can escape; see"
-                    + " the platform table in the documentation");
+            // in the log and the doctor's report, not on every build's console
+            System.err.println("[tether-supervisor] " + PlatformMessages.noSubreaper(backend.wireName()));
         }
 
         daemon("tether-reaper", supervisor::reapForever);
@@ -222,7 +231,7 @@ public final class SupervisorMain {
      */
     private static void warmUp() throws IOException {
         NativePosix posix = NativePosix.get();
-        ProcessInspector inspector = ProcessInspector.forThisMachine();
+        ProcessInspector inspector = Backend.current().inspector();
         inspector.process(posix.pid());
         inspector.snapshot();
         EngineClasses.loadAll(); // every engine class: what a real run loads, and what its preloading asks for

@@ -44,6 +44,8 @@ final class TreeKeeper {
     private final Map<String, OwnedTree> fixtures = new ConcurrentHashMap<>();
     private final Map<Integer, OwnedTree> byLeaderPid = new ConcurrentHashMap<>();
     private final ChildExits exits = new ChildExits();
+    /** Present without a subreaper: what a launcher leaves at pid 1 is weighed there. */
+    private final Optional<InitOrphans> initOrphans;
 
     private final Object childArrived = new Object();
 
@@ -53,7 +55,8 @@ final class TreeKeeper {
             Optional<Cgroups> cgroups,
             Ledger ledger,
             OwnerChannel owner,
-            ProcessId self) {
+            ProcessId self,
+            Optional<String> backendWithoutSubreaper) {
         this.posix = posix;
         this.inspector = inspector;
         this.cgroups = cgroups;
@@ -63,6 +66,8 @@ final class TreeKeeper {
         this.attribution = new Attribution(
                 fixtures, byLeaderPid, inspector, self, cgroups.isPresent(), this::tree, escapees, this::writeLedger);
         this.ledger = new LedgerWriter(ledger, owner, fixtures::values, attribution::unclaimedIds);
+        this.initOrphans = backendWithoutSubreaper.map(
+                backend -> new InitOrphans(fixtures, inspector, this::tree, backend, this::writeLedger));
     }
 
     OwnedTree spawn(SpawnOrder order) throws SpawnException, IOException {
@@ -84,7 +89,7 @@ final class TreeKeeper {
         synchronized (childArrived) {
             childArrived.notifyAll();
         }
-        exits.since(fixture.leader().pid(), fixture.spawnedAtNanos).ifPresent(exit -> reportLeaderExit(fixture, exit));
+        exits.since(fixture.leader().pid(), fixture.spawnedAtNanos).ifPresent(exit -> leaderExited(fixture, exit));
         return fixture;
     }
 
@@ -136,10 +141,9 @@ final class TreeKeeper {
             attribution.reaped(exit.get().pid());
             OwnedTree fixture = byLeaderPid.get(exit.get().pid());
             if (fixture != null) {
-                reportLeaderExit(fixture, exit.get());
-                // A launcher that exits leaves its daemons to the subreaper at this very moment: attribute them
-                // and record them in the ledger now, so not even a crash right after can strand them. Not while
-                // its stop runs: that stop ends whatever it left, and would only compete for the CPU.
+                leaderExited(fixture, exit.get());
+                // A launcher that exits leaves its daemons to the subreaper now: attribute and record them, so not
+                // even a crash right after strands them. Not while its stop runs (that ends whatever it left).
                 if (!fixture.stopping) {
                     attribution.observe();
                 }
@@ -147,7 +151,11 @@ final class TreeKeeper {
         }
     }
 
-    private void reportLeaderExit(OwnedTree fixture, ChildExit exit) {
+    /** Without a subreaper, what the launcher left is claimed before its exit is reported (readiness asks next). */
+    private void leaderExited(OwnedTree fixture, ChildExit exit) {
+        if (!fixture.stopping) {
+            initOrphans.ifPresent(orphans -> orphans.launcherExited(fixture));
+        }
         if (fixture.claimExitReport()) {
             owner.send(new Message.Exited(
                     fixture.key,
@@ -202,7 +210,8 @@ final class TreeKeeper {
         fixtures.remove(fixture.key, fixture);
         byLeaderPid.remove(fixture.leader().pid(), fixture);
         // Anything of this tree was forked before now: the end of its life, for judging later adoptees.
-        attribution.stopped(fixture, inspector.startTimeFloor() + 2).ifPresent(owner::notice);
+        attribution.stopped(fixture, inspector.startTimeCeiling()).ifPresent(owner::notice);
+        initOrphans.flatMap(orphans -> orphans.stopped(fixture)).ifPresent(owner::notice);
         fixture.cgroup.ifPresent(Cgroups::removeLater);
         if (attribution.hasUnclaimed()) {
             attribution.attributeAdopteesNow(); // ends adoptees whose last candidate was this fixture
@@ -210,10 +219,7 @@ final class TreeKeeper {
         ledger.writeLater();
     }
 
-    /**
-     * Live processes below the supervisor that no fixture claims: escapees that left their group, cgroup and
-     * environment behind. The subreaper still holds them, so they can be found and ended.
-     */
+    /** Live processes below the supervisor (the subreaper) that no fixture claims: escapees, to be ended. */
     List<ProcessInfo> unclaimed() {
         attribution.attributeAdopteesNow();
         ProcessTable table = inspector.snapshot();
@@ -245,10 +251,7 @@ final class TreeKeeper {
         return member.ppid() == self.pid() ? exits.describeChild(member.pid(), 200) : exits.describe(member.pid());
     }
 
-    /**
-     * Stops every tree with its own policy, in parallel, then kills anything still below the supervisor (the
-     * subreaper catches escapees no fixture claimed). Called when the owner is gone or asks to shut down.
-     */
+    /** Stops every tree, in parallel, then anything still below the supervisor: the owner is gone or done. */
     List<StopReport> stopAll() {
         if (cgroups.isEmpty()) {
             attribution.attributeAdopteesNow(); // once for all trees, not once per tree in parallel

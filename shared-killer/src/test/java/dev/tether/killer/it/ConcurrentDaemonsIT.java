@@ -12,6 +12,7 @@ import dev.tether.killer.testing.Scripts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,9 @@ class ConcurrentDaemonsIT {
     @Test
     void withoutCgroupsAnAmbiguousDaemonIsNamedAndEndedWithItsLastCandidate(@TempDir Path dir, @TempDir Path ledgers)
             throws Exception {
+        assumeTrue(
+                Os.ENGINE_READS_PROC,
+                "the subreaper adopts both orphans: linux backend only (PortableBackendIT covers the portable one)");
         try (ProcessSupervisor supervisor = ProcessSupervisor.launch(ledgers, false)) {
             Twins twins = Twins.start(supervisor, dir);
             SpawnedTree treeA = twins.treeA();
@@ -94,6 +98,7 @@ class ConcurrentDaemonsIT {
     @Test
     void withoutCgroupsADaemonStartedBesideARunningServerIsItsOwnFixtures(@TempDir Path dir, @TempDir Path ledgers)
             throws Exception {
+        assumeTrue(Os.ENGINE_READS_PROC, "adoption by the subreaper: linux backend only");
         try (ProcessSupervisor supervisor = ProcessSupervisor.launch(ledgers, false)) {
             CompletableFuture<SpawnedTree> startServer =
                     CompletableFuture.supplyAsync(() -> supervisor.spawn(Scripts.spec(
@@ -121,6 +126,39 @@ class ConcurrentDaemonsIT {
     }
 
     /** Two env-scrubbed double-fork daemons launched at the same moment, their launchers already gone. */
+    /**
+     * The portable backend (no subreaper, no readable environments) sees each daemon only as an orphan of pid 1.
+     * One that started while only its own fixture's launcher lived is that fixture's; two launchers living at
+     * once make both orphans ambiguous. The rule is the same as without cgroups: never kill the wrong one. Each
+     * daemon either ends with its own fixture or is named at stop as "could not be attributed" and left running.
+     */
+    @Test
+    void onThePortableBackendTwinDaemonsEndWithTheirOwnFixtureOrAreNamedNeverKilledWrongly(
+            @TempDir Path dir, @TempDir Path ledgers) throws Exception {
+        assumeTrue(!Os.ENGINE_READS_PROC, "the portable backend's rule (run with TETHER_BACKEND=portable)");
+        List<ProcessId> daemons = new ArrayList<>();
+        try (ProcessSupervisor supervisor = ProcessSupervisor.launch(ledgers, false)) {
+            Twins twins = Twins.start(supervisor, dir);
+            daemons.addAll(List.of(twins.daemonA(), twins.daemonB()));
+
+            StopReport reportA = twins.treeA().stop();
+            assertTrue(Os.isAlive(twins.daemonB()), "B's daemon was killed by stopping A: " + reportA.summary());
+            twins.treeB().stop();
+
+            for (ProcessId daemon : daemons) {
+                boolean named = supervisor.notices().stream()
+                        .anyMatch(n -> n.contains("could not be attributed") && n.contains(" " + daemon.pid() + " "));
+                assertTrue(
+                        !Os.isAlive(daemon) || named,
+                        "daemon " + Os.describe(List.of(daemon)) + " neither ended nor named: " + supervisor.notices());
+            }
+        } finally {
+            daemons.stream()
+                    .filter(Os::isAlive)
+                    .forEach(d -> ProcessHandle.of(d.pid()).ifPresent(ProcessHandle::destroyForcibly));
+        }
+    }
+
     private record Twins(SpawnedTree treeA, SpawnedTree treeB, ProcessId daemonA, ProcessId daemonB) {
         static Twins start(ProcessSupervisor supervisor, Path dir) throws Exception {
             Path a = Files.createDirectory(dir.resolve("a"));

@@ -2,6 +2,7 @@ package dev.tether.killer.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tether.killer.platform.Backend;
 import dev.tether.killer.testing.Os;
 import dev.tether.killer.testing.OtherUser;
 import java.io.File;
@@ -13,9 +14,10 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every engine IT again, as an unprivileged user (created when missing): no root, so no writable cgroup, and a
@@ -29,8 +31,13 @@ import org.junit.jupiter.api.io.TempDir;
 class UnprivilegedUserIT {
     private static final long LIMIT_MINUTES = 8;
 
-    @Test
-    void theEngineItsPassAsAnUnprivilegedUser(@TempDir Path stage) throws Exception {
+    /**
+     * On this OS's own backend. The portable one is not run here yet: as this user, one daemon in three was left
+     * unattributed (see the issue note); the root run of the portable backend is in the build.
+     */
+    @ParameterizedTest(name = "backend {0}")
+    @ValueSource(strings = {"linux"})
+    void theEngineItsPassAsAnUnprivilegedUser(String backend, @TempDir Path stage) throws Exception {
         OtherUser user = OtherUser.get();
         List<String> classpath = stageClasspath(stage);
         Path report = stage.resolve("report.txt");
@@ -54,14 +61,18 @@ class UnprivilegedUserIT {
         builder.environment().put(Os.TEST_MARKER, "unprivileged-suite");
         builder.environment().put("HOME", stage.toString());
         builder.environment().remove("XDG_RUNTIME_DIR");
+        builder.environment().put(Backend.VARIABLE, backend);
         Process suite = builder.start();
         if (!suite.waitFor(LIMIT_MINUTES, TimeUnit.MINUTES)) {
             suite.destroyForcibly().waitFor(); // its exit value below says it did not finish
         }
         String output = Files.readString(report, StandardCharsets.UTF_8);
-        System.out.println("Engine ITs as uid " + user.uid + ":\n" + output);
+        System.out.println("Engine ITs as uid " + user.uid + ", backend " + backend + ":\n" + output);
 
-        assertEquals(0, suite.exitValue(), "the engine ITs failed as an unprivileged user:\n" + output);
+        assertEquals(
+                0,
+                suite.exitValue(),
+                "the engine ITs failed as an unprivileged user, backend " + backend + ":\n" + output);
     }
 
     /** Copies the class path where the other user can read it: a 0755 directory of 0644 files. */

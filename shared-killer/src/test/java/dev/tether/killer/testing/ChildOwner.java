@@ -63,6 +63,16 @@ public final class ChildOwner implements AutoCloseable {
      */
     public void awaitEverythingInLedger(Path ledgers) {
         Path ledger = ledgers.resolve("supervisor-" + supervisorPid + ".ledger");
+        List<ProcessId> missing = new ArrayList<>(fixtures);
+        try {
+            awaitInLedger(ledger, missing);
+        } catch (AssertionError timedOut) {
+            throw new AssertionError("Not in the ledger after " + SETTLE + ": " + Os.describe(missing) + "\nLedger:\n"
+                    + String.join("\n", Os.readLines(ledger)));
+        }
+    }
+
+    private static void awaitInLedger(Path ledger, List<ProcessId> missing) {
         Os.await("every process in the ledger", SETTLE, () -> {
             List<String> lines = Os.readLines(ledger);
             Set<Integer> inRecordedCgroups = new HashSet<>();
@@ -73,7 +83,8 @@ public final class ChildOwner implements AutoCloseable {
                 }
             }
             String text = String.join("\n", lines);
-            return fixtures.stream().allMatch(id -> text.contains(" " + id) || inRecordedCgroups.contains(id.pid()));
+            missing.removeIf(id -> text.contains(" " + id) || inRecordedCgroups.contains(id.pid()));
+            return missing.isEmpty();
         });
     }
 

@@ -2,6 +2,7 @@ package dev.tether.killer.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.tether.killer.platform.Backend;
 import dev.tether.killer.process.LinuxProcInspector;
 import dev.tether.killer.process.ProcessId;
 import dev.tether.killer.process.ProcessInfo;
@@ -74,14 +75,31 @@ public final class Os {
         }
     }
 
+    /**
+     * The engine's identities are in its backend's units (clock ticks from /proc, or epoch milliseconds from the
+     * JDK on the portable ones); the tests' must be too, so both compare. Liveness is always read from /proc.
+     */
+    public static final boolean ENGINE_READS_PROC = Backend.current().readsProcFilesystem();
+
     public static boolean isAlive(ProcessId id) {
         return PROC.process(id.pid())
-                .filter(p -> p.startTime() == id.startTime() && !p.isDead())
+                .filter(p -> engineStartTime(p) == id.startTime() && !p.isDead())
                 .isPresent();
     }
 
     public static ProcessId idOf(int pid) {
-        return PROC.process(pid).map(ProcessInfo::id).orElseThrow(() -> new AssertionError("pid " + pid + " is gone"));
+        return PROC.process(pid)
+                .map(p -> new ProcessId(pid, engineStartTime(p)))
+                .orElseThrow(() -> new AssertionError("pid " + pid + " is gone"));
+    }
+
+    private static long engineStartTime(ProcessInfo row) {
+        return ENGINE_READS_PROC
+                ? row.startTime()
+                : ProcessHandle.of(row.pid())
+                        .flatMap(handle -> handle.info().startInstant())
+                        .map(java.time.Instant::toEpochMilli)
+                        .orElse(-1L);
     }
 
     /** Live processes whose environment has {@code name=value}. */

@@ -1,6 +1,7 @@
 package dev.tether.killer.testing;
 
 import dev.tether.killer.client.ProcessSupervisor;
+import dev.tether.killer.client.SpawnedTree;
 import dev.tether.killer.internal.EngineClasses;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,10 +19,15 @@ public final class OwnerMain {
         Path dir = Paths.get(args[0]);
         ProcessSupervisor supervisor = ProcessSupervisor.launch(Paths.get(args[1]));
         System.out.println("SUPERVISOR " + supervisor.pid());
-        for (String script : new String[] {"wrapper-chain.sh", "scrubbed-daemon.sh", "setsid-child.sh"}) {
+        // The daemon first, alone until its launcher is gone: on the portable backend a daemon is told apart by
+        // when it was made, and one made while another fixture was being launched is nobody's (a documented limit)
+        for (String script : new String[] {"scrubbed-daemon.sh", "wrapper-chain.sh", "setsid-child.sh"}) {
             Path treeDir = Files.createDirectories(dir.resolve(script));
-            supervisor.spawn(Scripts.spec(
+            SpawnedTree tree = supervisor.spawn(Scripts.spec(
                     script, treeDir, script, treeDir.resolve("pids").toString()));
+            if (script.equals("scrubbed-daemon.sh")) {
+                Os.await("the daemon's launcher to exit", Duration.ofSeconds(20), () -> !tree.isLeaderAlive());
+            }
         }
         // ReplacedJarIT damages the engine's jar after READY: by then this JVM must hold what it stops with
         if (!EngineClasses.awaitPreloaded(Duration.ofSeconds(30))) {

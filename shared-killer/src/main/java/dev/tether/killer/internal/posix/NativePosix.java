@@ -251,6 +251,24 @@ public final class NativePosix {
         return libc.getpid();
     }
 
+    /** The process group of any process (POSIX getpgid), or -1 when it is gone. */
+    public int processGroupOf(int pid) {
+        try {
+            return libc.getpgid(pid);
+        } catch (LastErrorException e) {
+            return -1;
+        }
+    }
+
+    /** The session of any process (POSIX getsid), or -1 when it is gone or in a session this one may not see. */
+    public int sessionOf(int pid) {
+        try {
+            return libc.getsid(pid);
+        } catch (LastErrorException e) {
+            return -1;
+        }
+    }
+
     public OperatingSystem os() {
         return os;
     }

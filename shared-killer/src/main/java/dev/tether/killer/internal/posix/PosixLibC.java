@@ -57,6 +57,10 @@ public interface PosixLibC extends Library {
 
     int getpid();
 
+    int getpgid(int pid) throws LastErrorException;
+
+    int getsid(int pid) throws LastErrorException;
+
     int setsid() throws LastErrorException;
 
     /** For spawning into a working directory where posix_spawn_file_actions_addchdir_np is missing. */

@@ -1,0 +1,153 @@
+package dev.tether.killer.supervisor;
+
+import dev.tether.killer.process.ProcessInfo;
+import dev.tether.killer.process.ProcessInspector;
+import dev.tether.killer.process.ProcessTable;
+import dev.tether.killer.state.CurrentUser;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.IntPredicate;
+import java.util.stream.Collectors;
+
+/**
+ * Orphans re-parented to pid 1, on a backend without a subreaper (portable, macOS): a daemon whose launcher
+ * exited is no longer anyone's descendant, and no environment can be read to find its cookie. What is left is
+ * time: a fixture's launcher (its leader) is reaped by the supervisor, so the moment it exited is known, and
+ * a daemon it made started inside its life. An orphan of pid 1, of this user, that started inside the life of
+ * exactly one exited launcher of a running fixture is that fixture's; any other is never signalled, only
+ * named at stop as "could not be attributed". Processes of pid 1 are a whole desktop's (a Mac's launchd starts
+ * every app), so the rule claims only what started in those few milliseconds, and kills nothing by itself.
+ */
+final class InitOrphans {
+    /** The start times of everything an exited launcher can have forked: from its own start to its reaping. */
+    record Launch(String key, long start, long end) {
+        boolean contains(long startTime) {
+            return start <= startTime && startTime <= end;
+        }
+    }
+
+    private static final int INIT = 1;
+
+    private final Map<String, Launch> exitedLaunchers = new ConcurrentHashMap<>();
+    private final Map<String, OwnedTree> fixtures;
+    private final ProcessInspector inspector;
+    private final Function<OwnedTree, SupervisedTree> treeOf;
+    private final IntPredicate ownedByThisUser;
+    private final String backend;
+    private final Runnable ledgerChanged;
+
+    InitOrphans(
+            Map<String, OwnedTree> fixtures,
+            ProcessInspector inspector,
+            Function<OwnedTree, SupervisedTree> treeOf,
+            String backend,
+            Runnable ledgerChanged) {
+        this.ledgerChanged = ledgerChanged;
+        this.fixtures = fixtures;
+        this.inspector = inspector;
+        this.treeOf = treeOf;
+        this.ownedByThisUser = pid -> inspector.uid(pid) == CurrentUser.uid();
+        this.backend = backend;
+    }
+
+    /**
+     * The fixture's leader was just reaped: its group and whatever its life left at pid 1 are claimed now,
+     * before the exit is reported (a daemonizing fixture's readiness asks for its tree next).
+     */
+    void launcherExited(OwnedTree fixture) {
+        ProcessTable table = inspector.snapshot();
+        // Whatever the launcher forked is in this table, so the newest start in it bounds their starts. A clock
+        // read would not do: the JDK's start times may run up to a second behind it (boot time in whole seconds).
+        long reapedBy =
+                table.all().stream().mapToLong(ProcessInfo::startTime).max().orElse(inspector.startTimeCeiling());
+        exitedLaunchers.put(
+                fixture.key, new Launch(fixture.key, fixture.leader().startTime(), reapedBy));
+        fixture.membership.claimGroupOfReapedLeader(table);
+        claim(table, fixtures, claimed(table));
+        ledgerChanged.run(); // what it just claimed: the periodic look no longer counts it as new
+    }
+
+    /** The fixture stopped: a notice naming the orphans of its life that nobody could claim, if any. */
+    Optional<String> stopped(OwnedTree fixture) {
+        exitedLaunchers.remove(fixture.key);
+        ProcessTable table = inspector.snapshot();
+        List<ProcessInfo> strays = unclaimed(table, fixture.leader().startTime(), claimed(table));
+        if (strays.isEmpty()) {
+            return Optional.empty();
+        }
+        String named = strays.stream()
+                .map(p -> p.pid() + " " + inspector.commandLine(p.pid()))
+                .collect(Collectors.joining(", "));
+        return Optional.of(SupervisorMessages.couldNotBeAttributed(fixture.key, named, backend));
+    }
+
+    private Set<Integer> claimed(ProcessTable table) {
+        Set<Integer> pids = new HashSet<>();
+        for (OwnedTree fixture : fixtures.values()) {
+            treeOf.apply(fixture).members(table).forEach(p -> pids.add(p.pid()));
+        }
+        return pids;
+    }
+
+    /**
+     * The running fixture an orphan belongs to: the only one whose exited launcher lived when it started, unless
+     * another fixture was launched in that same stretch (between that launcher's start and the orphan's) and
+     * still runs its launcher: it may have made the orphan just as well, so the orphan is nobody's. A server
+     * launched earlier is no rival: daemons are forked while their fixture starts.
+     */
+    static Optional<String> whose(ProcessInfo orphan, Collection<Launch> exited, Collection<Long> runningLeaderStarts) {
+        List<Launch> lived = exited.stream()
+                .filter(launch -> launch.contains(orphan.startTime()))
+                .toList();
+        if (lived.size() != 1) {
+            return Optional.empty();
+        }
+        long from = lived.get(0).start();
+        boolean rival = runningLeaderStarts.stream().anyMatch(start -> from <= start && start <= orphan.startTime());
+        return rival ? Optional.empty() : Optional.of(lived.get(0).key());
+    }
+
+    /** Every live orphan of pid 1 of this user that started at or after {@code since} and nobody claims. */
+    List<ProcessInfo> unclaimed(ProcessTable table, long since, Set<Integer> claimed) {
+        List<ProcessInfo> found = new ArrayList<>();
+        for (ProcessInfo process : table.childrenOf(INIT)) {
+            if (!process.isDead()
+                    && process.startTime() >= since
+                    && !claimed.contains(process.pid())
+                    && ownedByThisUser.test(process.pid())) {
+                found.add(process);
+            }
+        }
+        return found;
+    }
+
+    /** Claims each unclaimed orphan of pid 1 for the fixture whose launcher made it; returns how many. */
+    private int claim(ProcessTable table, Map<String, OwnedTree> fixtures, Set<Integer> claimed) {
+        List<Launch> launches = List.copyOf(exitedLaunchers.values());
+        if (launches.isEmpty()) {
+            return 0;
+        }
+        long earliest = launches.stream().mapToLong(Launch::start).min().getAsLong();
+        int count = 0;
+        List<Long> runningLeaderStarts = fixtures.values().stream()
+                .filter(fixture -> !exitedLaunchers.containsKey(fixture.key))
+                .map(fixture -> fixture.leader().startTime())
+                .toList();
+        for (ProcessInfo orphan : unclaimed(table, earliest, claimed)) {
+            Optional<OwnedTree> owner =
+                    whose(orphan, launches, runningLeaderStarts).map(fixtures::get);
+            if (owner.isPresent()) {
+                owner.get().membership.claim(orphan.id());
+                count++;
+            }
+        }
+        return count;
+    }
+}
