@@ -8,6 +8,7 @@ import dev.tether.killer.fixture.FixtureGroup;
 import dev.tether.killer.fixture.GroupOptions;
 import dev.tether.killer.fixture.GroupStopReport;
 import dev.tether.killer.fixture.RunningFixture;
+import dev.tether.killer.platform.Backend;
 import dev.tether.killer.process.ProcessInfo;
 import dev.tether.killer.process.ProcessInspector;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ final class ScopeFixtures implements ExtensionContext.Store.CloseableResource, A
     /** Start ticks of the scopes running now, in this JVM: an escapee one of them could have made is not ours. */
     private static final Set<ScopeFixtures> ACTIVE = ConcurrentHashMap.newKeySet();
 
-    private final ProcessInspector inspector = ProcessInspector.forThisMachine();
+    private final ProcessInspector inspector = Backend.current().inspector();
     private final long startedAtTicks = inspector.startTimeFloor();
     private volatile FixtureGroup group;
     private volatile boolean stopped;

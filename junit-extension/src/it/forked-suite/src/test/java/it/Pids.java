@@ -1,5 +1,6 @@
 package it;
 
+import dev.tether.killer.platform.Backend;
 import dev.tether.killer.process.ProcessInfo;
 import dev.tether.killer.process.ProcessInspector;
 import java.io.IOException;
@@ -14,7 +15,7 @@ final class Pids {
     private Pids() {}
 
     static synchronized void record(String name, List<Integer> roots) throws IOException {
-        String pids = ProcessInspector.forThisMachine().snapshot().withDescendants(roots).stream()
+        String pids = Backend.current().inspector().snapshot().withDescendants(roots).stream()
                 .map(ProcessInfo::pid)
                 .map(String::valueOf)
                 .collect(Collectors.joining("\n", "", "\n"));
