@@ -128,14 +128,13 @@ final class InitOrphans {
         return found;
     }
 
-    /** Claims each unclaimed orphan of pid 1 for the fixture whose launcher made it; returns how many. */
-    private int claim(ProcessTable table, Map<String, OwnedTree> fixtures, Set<Integer> claimed) {
+    /** Claims each unclaimed orphan of pid 1 for the fixture whose launcher made it. */
+    private void claim(ProcessTable table, Map<String, OwnedTree> fixtures, Set<Integer> claimed) {
         List<Launch> launches = List.copyOf(exitedLaunchers.values());
         if (launches.isEmpty()) {
-            return 0;
+            return;
         }
         long earliest = launches.stream().mapToLong(Launch::start).min().getAsLong();
-        int count = 0;
         List<Long> runningLeaderStarts = fixtures.values().stream()
                 .filter(fixture -> !exitedLaunchers.containsKey(fixture.key))
                 .map(fixture -> fixture.leader().startTime())
@@ -145,9 +144,7 @@ final class InitOrphans {
                     whose(orphan, launches, runningLeaderStarts).map(fixtures::get);
             if (owner.isPresent()) {
                 owner.get().membership.claim(orphan.id());
-                count++;
             }
         }
-        return count;
     }
 }
