@@ -7,7 +7,6 @@ import dev.tether.killer.client.ProcessSupervisor;
 import dev.tether.killer.client.SpawnedTree;
 import dev.tether.killer.client.TreeSpec;
 import dev.tether.killer.process.ProcessId;
-import dev.tether.killer.process.ProcessInfo;
 import dev.tether.killer.stop.StopReport;
 import dev.tether.killer.testing.Os;
 import java.io.IOException;
@@ -56,7 +55,7 @@ class NginxIT {
                     Duration.ofSeconds(20),
                     () -> Os.snapshot().withDescendants(List.of(master)).size() >= 3);
             List<ProcessId> nginx = Os.snapshot().withDescendants(List.of(master)).stream()
-                    .map(ProcessInfo::id)
+                    .map(p -> Os.idOf(p.pid())) // in the engine's units, as Os.isAlive compares
                     .toList();
 
             StopReport report = tree.stop();
