@@ -1,5 +1,6 @@
 package dev.tether.killer.supervisor;
 
+import dev.tether.killer.process.ProcessId;
 import dev.tether.killer.process.ProcessInfo;
 import dev.tether.killer.process.ProcessInspector;
 import dev.tether.killer.process.ProcessTable;
@@ -34,6 +35,8 @@ final class InitOrphans {
     }
 
     private static final int INIT = 1;
+    /** Farther apart than this, two pids handed out in one clock tick can only be on either side of a wrap. */
+    private static final int PID_WRAP_DISTANCE = 16_384;
 
     private final Map<String, Launch> exitedLaunchers = new ConcurrentHashMap<>();
     private final Map<String, OwnedTree> fixtures;
@@ -59,23 +62,39 @@ final class InitOrphans {
 
     /**
      * The fixture's leader was just reaped: its group and whatever its life left at pid 1 are claimed now,
-     * before the exit is reported (a daemonizing fixture's readiness asks for its tree next).
+     * before the exit is reported (a daemonizing fixture's readiness asks for its tree next). Once per fixture,
+     * and never for one being stopped (its stop judged the launcher already, see {@link #beforeStop}).
      */
-    void launcherExited(OwnedTree fixture) {
+    synchronized void launcherExited(OwnedTree fixture) {
+        if (fixture.stopping || exitedLaunchers.containsKey(fixture.key) || fixtures.get(fixture.key) != fixture) {
+            return;
+        }
         ProcessTable table = inspector.snapshot();
         // Whatever the launcher forked is in this table, so the newest start in it bounds their starts. A clock
         // read would not do: the JDK's start times may run up to a second behind it (boot time in whole seconds).
-        long reapedBy =
-                table.all().stream().mapToLong(ProcessInfo::startTime).max().orElse(inspector.startTimeCeiling());
-        exitedLaunchers.put(
-                fixture.key, new Launch(fixture.key, fixture.leader().startTime(), reapedBy));
+        long newest =
+                table.all().stream().mapToLong(ProcessInfo::startTime).max().orElse(0L);
+        long leaderStart = fixture.leader().startTime();
+        exitedLaunchers.put(fixture.key, new Launch(fixture.key, leaderStart, Math.max(leaderStart, newest)));
         fixture.membership.claimGroupOfReapedLeader(table);
         claim(table, fixtures, claimed(table));
         ledgerChanged.run(); // what it just claimed: the periodic look no longer counts it as new
     }
 
+    /**
+     * The fixture is about to be stopped: a launcher that already exited is judged first, so its daemons are
+     * members when the stop reads the tree. The owner may see the launcher gone (and ask for the stop) before
+     * the reaper thread has judged it; this waits for a judgement in progress or makes it here.
+     */
+    synchronized void beforeStop(OwnedTree fixture) {
+        if (!inspector.isRunning(fixture.leader())) {
+            launcherExited(fixture);
+        }
+        fixture.stopping = true;
+    }
+
     /** The fixture stopped: a notice naming the orphans of its life that nobody could claim, if any. */
-    Optional<String> stopped(OwnedTree fixture) {
+    synchronized Optional<String> stopped(OwnedTree fixture) {
         exitedLaunchers.remove(fixture.key);
         ProcessTable table = inspector.snapshot();
         List<ProcessInfo> strays = unclaimed(table, fixture.leader().startTime(), claimed(table));
@@ -102,7 +121,7 @@ final class InitOrphans {
      * still runs its launcher: it may have made the orphan just as well, so the orphan is nobody's. A server
      * launched earlier is no rival: daemons are forked while their fixture starts.
      */
-    static Optional<String> whose(ProcessInfo orphan, Collection<Launch> exited, Collection<Long> runningLeaderStarts) {
+    static Optional<String> whose(ProcessInfo orphan, Collection<Launch> exited, Collection<ProcessId> runningLeaders) {
         List<Launch> lived = exited.stream()
                 .filter(launch -> launch.contains(orphan.startTime()))
                 .toList();
@@ -110,8 +129,23 @@ final class InitOrphans {
             return Optional.empty();
         }
         long from = lived.get(0).start();
-        boolean rival = runningLeaderStarts.stream().anyMatch(start -> from <= start && start <= orphan.startTime());
+        boolean rival = runningLeaders.stream()
+                .anyMatch(leader -> from <= leader.startTime() && startedBefore(leader, orphan.id()));
         return rival ? Optional.empty() : Optional.of(lived.get(0).key());
+    }
+
+    /**
+     * Whether {@code first} started before {@code second}. Start times come in clock ticks (10 ms on Linux), and
+     * an owner that saw a launcher end may launch the next fixture in the very tick its daemon started: within a
+     * tick, the order pids were handed out in decides. Pids are allocated upwards and wrap at pid_max (32768 at
+     * the least), so a pid far below the other was handed out after the wrap, that is later.
+     */
+    static boolean startedBefore(ProcessId first, ProcessId second) {
+        if (first.startTime() != second.startTime()) {
+            return first.startTime() < second.startTime();
+        }
+        int distance = second.pid() - first.pid();
+        return distance > 0 ? distance < PID_WRAP_DISTANCE : -distance >= PID_WRAP_DISTANCE;
     }
 
     /** Every live orphan of pid 1 of this user that started at or after {@code since} and nobody claims. */
@@ -135,13 +169,12 @@ final class InitOrphans {
             return;
         }
         long earliest = launches.stream().mapToLong(Launch::start).min().getAsLong();
-        List<Long> runningLeaderStarts = fixtures.values().stream()
+        List<ProcessId> runningLeaders = fixtures.values().stream()
                 .filter(fixture -> !exitedLaunchers.containsKey(fixture.key))
-                .map(fixture -> fixture.leader().startTime())
+                .map(OwnedTree::leader)
                 .toList();
         for (ProcessInfo orphan : unclaimed(table, earliest, claimed)) {
-            Optional<OwnedTree> owner =
-                    whose(orphan, launches, runningLeaderStarts).map(fixtures::get);
+            Optional<OwnedTree> owner = whose(orphan, launches, runningLeaders).map(fixtures::get);
             if (owner.isPresent()) {
                 owner.get().membership.claim(orphan.id());
             }

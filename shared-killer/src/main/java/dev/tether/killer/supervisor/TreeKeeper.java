@@ -153,9 +153,7 @@ final class TreeKeeper {
 
     /** Without a subreaper, what the launcher left is claimed before its exit is reported (readiness asks next). */
     private void leaderExited(OwnedTree fixture, ChildExit exit) {
-        if (!fixture.stopping) {
-            initOrphans.ifPresent(orphans -> orphans.launcherExited(fixture));
-        }
+        initOrphans.ifPresent(orphans -> orphans.launcherExited(fixture));
         if (fixture.claimExitReport()) {
             owner.send(new Message.Exited(
                     fixture.key,
@@ -184,6 +182,7 @@ final class TreeKeeper {
 
     /** TERM, grace, KILL on the tree as fast as its members can be read (inside its cgroup when it has one). */
     private StopReport escalate(OwnedTree fixture, StopPolicy policy) throws InterruptedException {
+        initOrphans.ifPresent(orphans -> orphans.beforeStop(fixture));
         fixture.stopping = true;
         return Escalation.realTime(policy).run(fixture.key, tree(fixture));
     }

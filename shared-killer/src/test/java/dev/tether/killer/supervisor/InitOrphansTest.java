@@ -1,7 +1,10 @@
 package dev.tether.killer.supervisor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tether.killer.process.ProcessId;
 import dev.tether.killer.process.ProcessInfo;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +14,10 @@ import org.junit.jupiter.api.Test;
 class InitOrphansTest {
     private static ProcessInfo orphanStartedAt(long start) {
         return new ProcessInfo(4250, 1, 4250, 4250, start, 'S', "sleep");
+    }
+
+    private static ProcessId leader(long start) {
+        return new ProcessId(4000, start);
     }
 
     private static final InitOrphans.Launch WEB = new InitOrphans.Launch("web", 100, 140);
@@ -30,11 +37,11 @@ class InitOrphansTest {
 
     @Test
     void aFixtureLaunchedInTheSameStretchWhoseLeaderStillRunsMakesItNobodys() {
-        assertEquals(Optional.empty(), InitOrphans.whose(orphanStartedAt(120), List.of(WEB), List.of(110L)));
-        assertEquals(Optional.of("web"), InitOrphans.whose(orphanStartedAt(120), List.of(WEB), List.of(125L)));
+        assertEquals(Optional.empty(), InitOrphans.whose(orphanStartedAt(120), List.of(WEB), List.of(leader(110))));
+        assertEquals(Optional.of("web"), InitOrphans.whose(orphanStartedAt(120), List.of(WEB), List.of(leader(125))));
         assertEquals(
                 Optional.of("web"),
-                InitOrphans.whose(orphanStartedAt(120), List.of(WEB), List.of(90L)),
+                InitOrphans.whose(orphanStartedAt(120), List.of(WEB), List.of(leader(90))),
                 "a server launched before is no rival");
     }
 
@@ -42,5 +49,25 @@ class InitOrphansTest {
     void anOrphanBornOutsideEveryLauncherLifeIsNobodys() {
         assertEquals(Optional.empty(), InitOrphans.whose(orphanStartedAt(99), List.of(WEB), List.of()));
         assertEquals(Optional.empty(), InitOrphans.whose(orphanStartedAt(141), List.of(WEB), List.of()));
+    }
+
+    @Test
+    void aFixtureLaunchedInTheOrphansOwnClockTickIsARivalOnlyIfItsPidWasHandedOutFirst() {
+        ProcessInfo orphan = orphanStartedAt(120); // pid 4250
+        ProcessId launchedJustAfter = new ProcessId(4251, 120);
+        ProcessId launchedJustBefore = new ProcessId(4249, 120);
+        assertEquals(Optional.of("web"), InitOrphans.whose(orphan, List.of(WEB), List.of(launchedJustAfter)));
+        assertEquals(Optional.empty(), InitOrphans.whose(orphan, List.of(WEB), List.of(launchedJustBefore)));
+    }
+
+    @Test
+    void withinOneTickPidsAreOrderedAcrossTheWrapAtPidMax() {
+        assertTrue(
+                InitOrphans.startedBefore(new ProcessId(32_760, 50), new ProcessId(310, 50)),
+                "310 came after the wrap");
+        assertFalse(InitOrphans.startedBefore(new ProcessId(310, 50), new ProcessId(32_760, 50)));
+        assertTrue(InitOrphans.startedBefore(new ProcessId(900, 50), new ProcessId(901, 50)));
+        assertFalse(InitOrphans.startedBefore(new ProcessId(901, 50), new ProcessId(900, 50)));
+        assertTrue(InitOrphans.startedBefore(new ProcessId(901, 40), new ProcessId(900, 50)), "an earlier tick wins");
     }
 }
