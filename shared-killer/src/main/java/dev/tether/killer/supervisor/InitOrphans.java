@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -44,6 +45,7 @@ final class InitOrphans {
     private final Function<OwnedTree, SupervisedTree> treeOf;
     private final IntPredicate ownedByThisUser;
     private final String backend;
+    private final Supplier<List<ProcessId>> otherSupervisorsLeaders;
     private final Runnable ledgerChanged;
 
     InitOrphans(
@@ -51,7 +53,9 @@ final class InitOrphans {
             ProcessInspector inspector,
             Function<OwnedTree, SupervisedTree> treeOf,
             String backend,
+            Supplier<List<ProcessId>> otherSupervisorsLeaders,
             Runnable ledgerChanged) {
+        this.otherSupervisorsLeaders = otherSupervisorsLeaders;
         this.ledgerChanged = ledgerChanged;
         this.fixtures = fixtures;
         this.inspector = inspector;
@@ -117,11 +121,12 @@ final class InitOrphans {
 
     /**
      * The running fixture an orphan belongs to: the only one whose exited launcher lived when it started, unless
-     * another fixture was launched in that same stretch (between that launcher's start and the orphan's) and
-     * still runs its launcher: it may have made the orphan just as well, so the orphan is nobody's. A server
-     * launched earlier is no rival: daemons are forked while their fixture starts.
+     * a rival (a fixture of this supervisor still running its launcher, or any of another build's) was launched
+     * in that same stretch (between that launcher's start and the orphan's): it may have made the orphan just as
+     * well, so the orphan is nobody's. A server launched earlier is no rival: daemons are forked while their
+     * fixture starts.
      */
-    static Optional<String> whose(ProcessInfo orphan, Collection<Launch> exited, Collection<ProcessId> runningLeaders) {
+    static Optional<String> whose(ProcessInfo orphan, Collection<Launch> exited, Collection<ProcessId> rivals) {
         List<Launch> lived = exited.stream()
                 .filter(launch -> launch.contains(orphan.startTime()))
                 .toList();
@@ -129,8 +134,8 @@ final class InitOrphans {
             return Optional.empty();
         }
         long from = lived.get(0).start();
-        boolean rival = runningLeaders.stream()
-                .anyMatch(leader -> from <= leader.startTime() && startedBefore(leader, orphan.id()));
+        boolean rival =
+                rivals.stream().anyMatch(leader -> from <= leader.startTime() && startedBefore(leader, orphan.id()));
         return rival ? Optional.empty() : Optional.of(lived.get(0).key());
     }
 
@@ -169,12 +174,18 @@ final class InitOrphans {
             return;
         }
         long earliest = launches.stream().mapToLong(Launch::start).min().getAsLong();
-        List<ProcessId> runningLeaders = fixtures.values().stream()
+        List<ProcessInfo> orphans = unclaimed(table, earliest, claimed);
+        if (orphans.isEmpty()) {
+            return;
+        }
+        // Rivals: this supervisor's fixtures still running their launcher, and every fixture another build of
+        // this user has launched (its launcher's end is not known here, so it counts as a rival throughout).
+        List<ProcessId> rivals = new ArrayList<>(otherSupervisorsLeaders.get());
+        fixtures.values().stream()
                 .filter(fixture -> !exitedLaunchers.containsKey(fixture.key))
-                .map(OwnedTree::leader)
-                .toList();
-        for (ProcessInfo orphan : unclaimed(table, earliest, claimed)) {
-            Optional<OwnedTree> owner = whose(orphan, launches, runningLeaders).map(fixtures::get);
+                .forEach(fixture -> rivals.add(fixture.leader()));
+        for (ProcessInfo orphan : orphans) {
+            Optional<OwnedTree> owner = whose(orphan, launches, rivals).map(fixtures::get);
             if (owner.isPresent()) {
                 owner.get().membership.claim(orphan.id());
             }

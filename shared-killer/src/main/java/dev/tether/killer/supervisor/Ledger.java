@@ -38,7 +38,16 @@ final class Ledger {
     record Entry(String key, ProcessId leader, String cookie, Optional<Path> cgroup, List<ProcessId> members) {}
 
     /** A whole ledger file as read back. */
-    record Record(Path file, ProcessId supervisor, ProcessId owner, List<Entry> entries, List<ProcessId> unclaimed) {}
+    record Record(
+            Path file,
+            ProcessId supervisor,
+            ProcessId owner,
+            String backend,
+            List<Entry> entries,
+            List<ProcessId> unclaimed) {}
+
+    /** The backend of a ledger written before ledgers named theirs: only the linux one wrote ledgers then. */
+    static final String BACKEND_OF_OLD_LEDGERS = "linux";
 
     /** A ledger file that does not follow the format: reported and kept aside, never acted on. */
     static final class MalformedLedgerException extends Exception {
@@ -57,11 +66,31 @@ final class Ledger {
     private final Path file;
     private final ProcessId supervisor;
     private final ProcessId owner;
+    private final String backend;
 
-    Ledger(Path directory, ProcessId supervisor, ProcessId owner) {
+    /**
+     * @param backend the supervisor's backend: its start times are in that backend's units (clock ticks since
+     *     boot on linux, epoch milliseconds on portable), so a ledger is only acted on by a supervisor of its own
+     */
+    Ledger(Path directory, ProcessId supervisor, ProcessId owner, String backend) {
         this.file = directory.resolve("supervisor-" + supervisor.pid() + ".ledger");
         this.supervisor = supervisor;
         this.owner = owner;
+        this.backend = backend;
+    }
+
+    /**
+     * The leaders of the fixtures other live supervisors of this user (other builds, other test forks) have
+     * launched, as their ledgers say: on the portable backend, one of them may have made an orphan as well.
+     */
+    List<ProcessId> leadersOfOtherSupervisors() {
+        List<ProcessId> leaders = new ArrayList<>();
+        for (Record record : readAll(file.getParent()).records()) {
+            if (!record.supervisor().equals(supervisor) && record.backend().equals(backend)) {
+                record.entries().forEach(entry -> leaders.add(entry.leader()));
+            }
+        }
+        return leaders;
     }
 
     Path file() {
@@ -72,6 +101,7 @@ final class Ledger {
     synchronized void write(List<Entry> entries, Collection<ProcessId> unclaimed) throws IOException {
         StringBuilder text = new StringBuilder();
         text.append("supervisor ").append(supervisor).append('\n');
+        text.append("backend ").append(backend).append('\n');
         text.append("owner ").append(owner).append('\n');
         for (Entry entry : entries) {
             text.append("fixture ")
@@ -138,6 +168,7 @@ final class Ledger {
         }
         ProcessId supervisor = null;
         ProcessId owner = null;
+        String backend = BACKEND_OF_OLD_LEDGERS;
         List<Entry> entries = new ArrayList<>();
         List<ProcessId> unclaimed = new ArrayList<>();
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -147,6 +178,7 @@ final class Ledger {
                 switch (words[0]) {
                     case "supervisor" -> supervisor = identity(words[1]);
                     case "owner" -> owner = identity(words[1]);
+                    case "backend" -> backend = backendName(words[1]);
                     case "fixture" -> {
                         if (supervisor == null) {
                             throw new IllegalArgumentException("a fixture before the supervisor line");
@@ -178,7 +210,14 @@ final class Ledger {
         if (supervisor == null || owner == null) {
             throw new MalformedLedgerException(file, lines.size(), "no supervisor or owner line");
         }
-        return new Record(file, supervisor, owner, entries, unclaimed);
+        return new Record(file, supervisor, owner, backend, entries, unclaimed);
+    }
+
+    private static String backendName(String text) {
+        if (!text.matches("[a-z]{1,16}")) {
+            throw new IllegalArgumentException("'" + text + "' is not a backend name");
+        }
+        return text;
     }
 
     private static ProcessId identity(String text) {

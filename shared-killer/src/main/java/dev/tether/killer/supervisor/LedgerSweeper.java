@@ -28,6 +28,7 @@ final class LedgerSweeper {
     static final StopPolicy SWEEP_POLICY = StopPolicy.gracefulThenKill(Signal.TERM, Duration.ofSeconds(2));
 
     private final Path directory;
+    private final String backend;
     private final ProcessInspector inspector;
     private final NativePosix posix;
     private final Optional<Cgroups> cgroups;
@@ -36,12 +37,14 @@ final class LedgerSweeper {
 
     LedgerSweeper(
             Path directory,
+            String backend,
             ProcessInspector inspector,
             NativePosix posix,
             Optional<Cgroups> cgroups,
             OwnerChannel owner,
             ProcessId self) {
         this.directory = directory;
+        this.backend = backend;
         this.inspector = inspector;
         this.posix = posix;
         this.cgroups = cgroups;
@@ -59,7 +62,10 @@ final class LedgerSweeper {
         }
         ProcessTable table = inspector.snapshot();
         for (Ledger.Record record : reading.records()) {
+            // Another backend's start times are in other units: its identities cannot be checked here. A build
+            // of its own backend sweeps it.
             if (record.supervisor().equals(self)
+                    || !record.backend().equals(backend)
                     || table.isAlive(record.supervisor())
                     || table.isAlive(record.owner())) {
                 continue;

@@ -70,7 +70,7 @@ public final class SupervisorMain {
         posix.startNewSession();
         boolean subreaper = backend.hasSubreaper() && posix.becomeChildSubreaper();
         Path ledgerDirectory = resultOf(ledgerCheck);
-        Ledger ledger = new Ledger(ledgerDirectory, self, ownerId);
+        Ledger ledger = new Ledger(ledgerDirectory, self, ownerId, backend.wireName());
         TreeKeeper supervisor = new TreeKeeper(
                 posix,
                 inspector,
@@ -105,7 +105,8 @@ public final class SupervisorMain {
         daemon("tether-reaper", supervisor::reapForever);
         daemon("tether-ledger-sweep", () -> {
             try {
-                int swept = new LedgerSweeper(ledgerDirectory, inspector, posix, cgroups, owner, self)
+                int swept = new LedgerSweeper(
+                                ledgerDirectory, backend.wireName(), inspector, posix, cgroups, owner, self)
                         .sweep()
                         .size();
                 owner.send(new Message.Swept(swept));

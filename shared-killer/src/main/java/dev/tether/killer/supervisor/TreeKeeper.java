@@ -66,8 +66,8 @@ final class TreeKeeper {
         this.attribution = new Attribution(
                 fixtures, byLeaderPid, inspector, self, cgroups.isPresent(), this::tree, escapees, this::writeLedger);
         this.ledger = new LedgerWriter(ledger, owner, fixtures::values, attribution::unclaimedIds);
-        this.initOrphans = backendWithoutSubreaper.map(
-                backend -> new InitOrphans(fixtures, inspector, this::tree, backend, this::writeLedger));
+        this.initOrphans = backendWithoutSubreaper.map(backend -> new InitOrphans(
+                fixtures, inspector, this::tree, backend, ledger::leadersOfOtherSupervisors, this::writeLedger));
     }
 
     OwnedTree spawn(SpawnOrder order) throws SpawnException, IOException {

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tether.killer.client.ProcessSupervisor;
 import dev.tether.killer.client.SpawnedTree;
+import dev.tether.killer.client.TreeSpec;
 import dev.tether.killer.process.ProcessId;
+import dev.tether.killer.stop.StopPolicy;
 import dev.tether.killer.stop.StopReport;
 import dev.tether.killer.testing.Os;
 import dev.tether.killer.testing.Scripts;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -125,7 +128,6 @@ class ConcurrentDaemonsIT {
         }
     }
 
-    /** Two env-scrubbed double-fork daemons launched at the same moment, their launchers already gone. */
     /**
      * The portable backend (no subreaper, no readable environments) sees each daemon only as an orphan of pid 1.
      * One that started while only its own fixture's launcher lived is that fixture's; two launchers living at
@@ -159,16 +161,84 @@ class ConcurrentDaemonsIT {
         }
     }
 
+    /**
+     * The same with each twin launched by a build of its own (two supervisors, as two test forks or two Maven
+     * builds of one user): neither sees the other's launcher, only its ledger, and must still never take the
+     * other's daemon.
+     */
+    @Test
+    void onThePortableBackendTwinDaemonsOfTwoBuildsAreNeverKilledByTheOtherBuild(
+            @TempDir Path dir, @TempDir Path ledgers) throws Exception {
+        assumeTrue(!Os.ENGINE_READS_PROC, "the portable backend's rule (run with TETHER_BACKEND=portable)");
+        List<ProcessId> daemons = new ArrayList<>();
+        try (ProcessSupervisor first = ProcessSupervisor.launch(ledgers, false);
+                ProcessSupervisor second = ProcessSupervisor.launch(ledgers, false)) {
+            Twins twins = Twins.startOverlapping(first, second, dir);
+            daemons.addAll(List.of(twins.daemonA(), twins.daemonB()));
+
+            StopReport reportA = twins.treeA().stop();
+            assertTrue(Os.isAlive(twins.daemonB()), "B's daemon was killed by the other build: " + reportA.summary());
+            StopReport reportB = twins.treeB().stop();
+            assertTrue(
+                    reportB.ended().stream()
+                            .noneMatch(o -> o.pid() == twins.daemonA().pid()),
+                    "A's daemon was taken by the other build: " + reportB.summary());
+
+            List<String> notices = new ArrayList<>(first.notices());
+            notices.addAll(second.notices());
+            for (ProcessId daemon : daemons) {
+                boolean named = notices.stream()
+                        .anyMatch(n -> n.contains("could not be attributed") && n.contains(" " + daemon.pid() + " "));
+                assertTrue(
+                        !Os.isAlive(daemon) || named,
+                        "daemon " + Os.describe(List.of(daemon)) + " neither ended nor named: " + notices);
+            }
+        } finally {
+            daemons.stream()
+                    .filter(Os::isAlive)
+                    .forEach(d -> ProcessHandle.of(d.pid()).ifPresent(ProcessHandle::destroyForcibly));
+        }
+    }
+
+    /** Two env-scrubbed double-fork daemons launched at the same moment, their launchers already gone. */
     private record Twins(SpawnedTree treeA, SpawnedTree treeB, ProcessId daemonA, ProcessId daemonB) {
         static Twins start(ProcessSupervisor supervisor, Path dir) throws Exception {
+            return start(supervisor, supervisor, dir);
+        }
+
+        /**
+         * Each launcher lives on until the other's daemon exists, so each daemon starts inside both launchers'
+         * lives: the case where only the other build's ledger can tell that the daemon may not be ours.
+         */
+        static Twins startOverlapping(ProcessSupervisor supervisorA, ProcessSupervisor supervisorB, Path dir)
+                throws Exception {
             Path a = Files.createDirectory(dir.resolve("a"));
             Path b = Files.createDirectory(dir.resolve("b"));
-            CompletableFuture<SpawnedTree> startA = CompletableFuture.supplyAsync(() -> supervisor.spawn(
+            CompletableFuture<SpawnedTree> startA =
+                    CompletableFuture.supplyAsync(() -> supervisorA.spawn(lingering("a", a, b.resolve("pids"))));
+            CompletableFuture<SpawnedTree> startB =
+                    CompletableFuture.supplyAsync(() -> supervisorB.spawn(lingering("b", b, a.resolve("pids"))));
+            return awaitDaemons(startA.join(), startB.join(), a, b);
+        }
+
+        private static TreeSpec lingering(String id, Path dir, Path othersPids) {
+            String script = "/bin/sh " + Scripts.path("scrubbed-daemon.sh") + " " + dir.resolve("pids")
+                    + "; while [ ! -s " + othersPids + " ]; do sleep 0.01; done";
+            return new TreeSpec(
+                    id, List.of("/bin/sh", "-c", script), dir, Map.of(), dir.resolve(id + ".log"), StopPolicy.DEFAULT);
+        }
+
+        static Twins start(ProcessSupervisor supervisorA, ProcessSupervisor supervisorB, Path dir) throws Exception {
+            Path a = Files.createDirectory(dir.resolve("a"));
+            Path b = Files.createDirectory(dir.resolve("b"));
+            CompletableFuture<SpawnedTree> startA = CompletableFuture.supplyAsync(() -> supervisorA.spawn(
                     Scripts.spec("a", a, "scrubbed-daemon.sh", a.resolve("pids").toString())));
-            CompletableFuture<SpawnedTree> startB = CompletableFuture.supplyAsync(() -> supervisor.spawn(
+            CompletableFuture<SpawnedTree> startB = CompletableFuture.supplyAsync(() -> supervisorB.spawn(
                     Scripts.spec("b", b, "scrubbed-daemon.sh", b.resolve("pids").toString())));
-            SpawnedTree treeA = startA.join();
-            SpawnedTree treeB = startB.join();
+            return awaitDaemons(startA.join(), startB.join(), a, b);
+        }
+
+        private static Twins awaitDaemons(SpawnedTree treeA, SpawnedTree treeB, Path a, Path b) {
             ProcessId daemonA = Os.awaitPids(a.resolve("pids"), 1, SETTLE).get(0);
             ProcessId daemonB = Os.awaitPids(b.resolve("pids"), 1, SETTLE).get(0);
             Os.await("both launchers to exit", SETTLE, () -> !treeA.isLeaderAlive() && !treeB.isLeaderAlive());

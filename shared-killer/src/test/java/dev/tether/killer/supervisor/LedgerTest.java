@@ -19,7 +19,7 @@ class LedgerTest {
 
     @Test
     void whatIsWrittenReadsBack() throws Exception {
-        Ledger ledger = new Ledger(dir, new ProcessId(4242, 500), new ProcessId(4200, 400));
+        Ledger ledger = new Ledger(dir, new ProcessId(4242, 500), new ProcessId(4200, 400), "portable");
         ledger.write(
                 List.of(new Ledger.Entry(
                         "web server",
@@ -32,9 +32,33 @@ class LedgerTest {
         Ledger.Record record = Ledger.read(ledger.file());
 
         assertEquals(new ProcessId(4242, 500), record.supervisor());
+        assertEquals("portable", record.backend());
         assertEquals("web server", record.entries().get(0).key());
         assertEquals(List.of(new ProcessId(4251, 511)), record.entries().get(0).members());
         assertEquals(List.of(new ProcessId(4270, 600)), record.unclaimed());
+    }
+
+    @Test
+    void aLedgerWrittenBeforeLedgersNamedTheirBackendIsTheLinuxOnes() throws Exception {
+        Path file = Files.writeString(dir.resolve("supervisor-4242.ledger"), "supervisor 4242@500\nowner 4200@400\n");
+        assertEquals("linux", Ledger.read(file).backend());
+        assertRejected("supervisor 4242@500\nbackend ../x\nowner 4200@400\n", "not a backend name");
+    }
+
+    @Test
+    void theLeadersOfOtherSupervisorsOfTheSameBackendAreRivalsNotOwnOrAnotherBackends() throws Exception {
+        Ledger mine = new Ledger(dir, new ProcessId(4242, 500), new ProcessId(4200, 400), "portable");
+        Ledger other = new Ledger(dir, new ProcessId(5000, 700), new ProcessId(4900, 650), "portable");
+        Ledger linux = new Ledger(dir, new ProcessId(6000, 70), new ProcessId(5900, 65), "linux");
+        mine.write(List.of(entry("own", new ProcessId(4250, 510))), List.of());
+        other.write(List.of(entry("theirs", new ProcessId(5010, 710))), List.of());
+        linux.write(List.of(entry("ticks", new ProcessId(6010, 71))), List.of());
+
+        assertEquals(List.of(new ProcessId(5010, 710)), mine.leadersOfOtherSupervisors());
+    }
+
+    private static Ledger.Entry entry(String key, ProcessId leader) {
+        return new Ledger.Entry(key, leader, "cookie", Optional.empty(), List.of());
     }
 
     @Test
