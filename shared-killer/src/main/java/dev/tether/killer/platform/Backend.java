@@ -142,6 +142,10 @@ public enum Backend {
     /** The process table this backend reads. */
     public ProcessInspector inspector() {
         requireRunnable();
-        return procFilesystem ? new LinuxProcInspector() : new PortableProcessInspector(NativePosix::get);
+        if (procFilesystem) {
+            return new LinuxProcInspector();
+        }
+        ProcessInspector portable = new PortableProcessInspector(NativePosix::get);
+        return this == MACOS ? new MacProcessInspector(portable) : portable;
     }
 }
