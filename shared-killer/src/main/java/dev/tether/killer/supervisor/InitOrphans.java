@@ -94,7 +94,6 @@ final class InitOrphans {
         if (!inspector.isRunning(fixture.leader())) {
             launcherExited(fixture);
         }
-        fixture.stopping = true;
     }
 
     /** The fixture stopped: a notice naming the orphans of its life that nobody could claim, if any. */

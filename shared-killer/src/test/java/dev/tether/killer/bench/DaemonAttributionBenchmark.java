@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -81,19 +80,15 @@ class DaemonAttributionBenchmark {
 
     /** Launches {@code count} daemonizing fixtures together, stops them one by one, and sees what became of each daemon. */
     private Outcome launchAndStop(ProcessSupervisor supervisor, int round, int count) throws Exception {
-        CountDownLatch go = new CountDownLatch(1);
         List<CompletableFuture<SpawnedTree>> spawns = new ArrayList<>();
         List<Path> pidFiles = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Path pids = dir.resolve("pids-" + round + "-" + count + "-" + i);
             pidFiles.add(pids);
             String id = "daemon-" + round + "-" + count + "-" + i;
-            spawns.add(CompletableFuture.supplyAsync(() -> {
-                awaitQuietly(go);
-                return supervisor.spawn(Scripts.spec(id, dir, "scrubbed-daemon.sh", pids.toString()));
-            }));
+            spawns.add(CompletableFuture.supplyAsync(
+                    () -> supervisor.spawn(Scripts.spec(id, dir, "scrubbed-daemon.sh", pids.toString()))));
         }
-        go.countDown();
         List<SpawnedTree> trees = new ArrayList<>();
         List<ProcessId> daemons = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -120,13 +115,5 @@ class DaemonAttributionBenchmark {
         }
         Os.awaitAllDead(daemons, SETTLE);
         return new Outcome(count, taken, left);
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
