@@ -56,7 +56,8 @@ class ArchitectureTest {
                             "platform",
                             "stop",
                             "state",
-                            "protocol")),
+                            "protocol",
+                            "ports")),
             Map.entry(
                     "client",
                     Set.of("", "text", "process", "internal", "platform", "stop", "state", "protocol", "supervisor")),

@@ -24,12 +24,6 @@ final class Notices {
         listeners.forEach(listener -> tell(listener, notice));
     }
 
-    /** Hears every notice, those before included. */
-    synchronized void listen(Consumer<String> listener) {
-        listeners.add(listener);
-        all.forEach(notice -> tell(listener, notice));
-    }
-
     /** Hears every notice from now on and those nobody heard yet; never twice the same. */
     synchronized void listenToNew(Consumer<String> listener) {
         all.subList(unheard, all.size()).forEach(notice -> tell(listener, notice));

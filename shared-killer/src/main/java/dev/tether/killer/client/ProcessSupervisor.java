@@ -161,6 +161,12 @@ public final class ProcessSupervisor implements AutoCloseable {
                 .processes();
     }
 
+    /** Who holds the socket listening on {@code port}: tree {@code id} (see {@link PortListener}), asked of the supervisor. */
+    public PortListener listenerOf(String id, int port) {
+        return PortListener.of(
+                requests.send(r -> new Message.PortHolder(r, id, port), Message.PortHeld.class, REQUEST_TIMEOUT));
+    }
+
     /**
      * Live processes below the supervisor that belong to no running tree: escapees that left their process
      * group, cgroup and environment behind (only the subreaper still holds them). Normally empty.
@@ -184,11 +190,6 @@ public final class ProcessSupervisor implements AutoCloseable {
         return events.exitOf(id);
     }
 
-    /** Called with every notice of the supervisor (reaped leftovers of a crashed build, platform warnings). */
-    public void onNotice(Consumer<String> listener) {
-        events.notices.listen(listener);
-    }
-
     /**
      * Called with every notice from now on, and with those that arrived while nobody listened (the sweep's,
      * which can come before the first listener registers); never twice with the same notice.
@@ -205,11 +206,7 @@ public final class ProcessSupervisor implements AutoCloseable {
         return events.notices.all();
     }
 
-    /**
-     * Waits for the start-up sweep of leftovers of crashed builds (see {@link #notices()} for what it reaped).
-     *
-     * @return how many trees it found and stopped
-     */
+    /** Waits for the start-up sweep of crashed builds' leftovers; returns how many trees it stopped (see notices). */
     public int awaitSweep(Duration timeout) {
         return events.awaitSweep(timeout, logFile);
     }

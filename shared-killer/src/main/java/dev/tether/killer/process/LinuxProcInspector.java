@@ -2,7 +2,6 @@ package dev.tether.killer.process;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -24,18 +23,20 @@ public final class LinuxProcInspector implements ProcessInspector {
         this.proc = proc;
     }
 
+    /** One open and read per process, into one buffer, without Path objects: see {@link ProcStat}. */
     @Override
     public ProcessTable snapshot() {
-        List<ProcessInfo> rows = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(proc)) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (!name.isEmpty() && Character.isDigit(name.charAt(0))) {
-                    process(Integer.parseInt(name)).ifPresent(rows::add);
-                }
+        String[] entries = proc.toFile().list();
+        if (entries == null) {
+            throw new IllegalStateException("Cannot list " + proc);
+        }
+        String prefix = proc + "/";
+        ProcStat stat = new ProcStat();
+        List<ProcessInfo> rows = new ArrayList<>(entries.length);
+        for (String name : entries) {
+            if (!name.isEmpty() && Character.isDigit(name.charAt(0))) {
+                stat.read(prefix + name + "/stat").ifPresent(rows::add);
             }
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot list " + proc + ": " + e.getMessage(), e);
         }
         return new ProcessTable(rows);
     }
@@ -66,31 +67,13 @@ public final class LinuxProcInspector implements ProcessInspector {
     /** Reads one process's stat line; empty if it is gone. */
     @Override
     public Optional<ProcessInfo> process(int pid) {
-        String stat;
-        try {
-            stat = Files.readString(proc.resolve(Integer.toString(pid)).resolve("stat"), StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-        return Optional.of(parseStat(stat));
+        return new ProcStat().read(proc + "/" + pid + "/stat");
     }
 
-    /** Parses /proc/PID/stat; the command name sits in parentheses and may itself hold spaces and ')'. */
+    /** Parses the text of /proc/PID/stat (see {@link ProcStat#parse}). */
     static ProcessInfo parseStat(String stat) {
-        int open = stat.indexOf('(');
-        int close = stat.lastIndexOf(')');
-        int pid = Integer.parseInt(stat.substring(0, open).trim());
-        String name = stat.substring(open + 1, close);
-        String[] fields = stat.substring(close + 2).trim().split(" ");
-        // fields[0] is field 3 of proc(5): state, ppid, pgrp, session, ... starttime is field 22.
-        return new ProcessInfo(
-                pid,
-                Integer.parseInt(fields[1]),
-                Integer.parseInt(fields[2]),
-                Integer.parseInt(fields[3]),
-                Long.parseLong(fields[19]),
-                fields[0].charAt(0),
-                name);
+        byte[] bytes = stat.getBytes(StandardCharsets.ISO_8859_1);
+        return ProcStat.parse(bytes, bytes.length);
     }
 
     /** Start times are in clock ticks since boot; USER_HZ is 100 on every Linux Tether supports. */

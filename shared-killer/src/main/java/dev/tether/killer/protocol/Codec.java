@@ -7,6 +7,8 @@ import dev.tether.killer.protocol.Message.Hello;
 import dev.tether.killer.protocol.Message.MemberList;
 import dev.tether.killer.protocol.Message.Members;
 import dev.tether.killer.protocol.Message.Notice;
+import dev.tether.killer.protocol.Message.PortHeld;
+import dev.tether.killer.protocol.Message.PortHolder;
 import dev.tether.killer.protocol.Message.Shutdown;
 import dev.tether.killer.protocol.Message.Spawn;
 import dev.tether.killer.protocol.Message.Spawned;
@@ -30,7 +32,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Codec {
     /** Raise on any change to a message's fields or tags. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     /** Set in the supervisor's environment (owner pid): marks it for leak checks; never passed to fixtures. */
     public static final String SUPERVISOR_VARIABLE = "TETHER_SUPERVISOR";
@@ -42,6 +44,7 @@ public final class Codec {
     private static final byte MEMBERS = 3;
     private static final byte SHUTDOWN = 4;
     private static final byte UNCLAIMED = 5;
+    private static final byte PORT_HOLDER = 6;
     private static final byte HELLO = 10;
     private static final byte SPAWNED = 11;
     private static final byte FAILED = 12;
@@ -51,6 +54,7 @@ public final class Codec {
     private static final byte NOTICE = 16;
     private static final byte BYE = 17;
     private static final byte SWEPT = 18;
+    private static final byte PORT_HELD = 19;
 
     private Codec() {}
 
@@ -122,6 +126,11 @@ public final class Codec {
             out.writeByte(MEMBERS);
             out.writeInt(m.id());
             Fields.writeString(out, m.key());
+        } else if (message instanceof PortHolder m) {
+            out.writeByte(PORT_HOLDER);
+            out.writeInt(m.id());
+            Fields.writeString(out, m.key());
+            out.writeInt(m.port());
         } else if (message instanceof Unclaimed m) {
             out.writeByte(UNCLAIMED);
             out.writeInt(m.id());
@@ -153,6 +162,11 @@ public final class Codec {
             out.writeByte(MEMBER_LIST);
             out.writeInt(m.id());
             Fields.writeProcesses(out, m.processes());
+        } else if (message instanceof PortHeld m) {
+            out.writeByte(PORT_HELD);
+            out.writeInt(m.id());
+            out.writeBoolean(m.listening());
+            out.writeBoolean(m.byTree());
         } else if (message instanceof Bye m) {
             out.writeByte(BYE);
             out.writeInt(m.id());
@@ -196,6 +210,7 @@ public final class Codec {
                         Fields.readPolicy(in));
             case STOP -> new Stop(in.readInt(), Fields.readString(in), Fields.readPolicy(in));
             case MEMBERS -> new Members(in.readInt(), Fields.readString(in));
+            case PORT_HOLDER -> new PortHolder(in.readInt(), Fields.readString(in), in.readInt());
             case UNCLAIMED -> new Unclaimed(in.readInt());
             case SHUTDOWN -> new Shutdown(in.readInt());
             case SPAWNED ->
@@ -203,6 +218,7 @@ public final class Codec {
             case FAILED -> new Failed(in.readInt(), Fields.readString(in));
             case STOPPED -> new Stopped(in.readInt(), Fields.readReport(in));
             case MEMBER_LIST -> new MemberList(in.readInt(), Fields.readProcesses(in));
+            case PORT_HELD -> new PortHeld(in.readInt(), in.readBoolean(), in.readBoolean());
             case BYE -> new Bye(in.readInt());
             case HELLO ->
                 new Hello(in.readInt(), in.readLong(), in.readBoolean(), Fields.readString(in), Fields.readString(in));

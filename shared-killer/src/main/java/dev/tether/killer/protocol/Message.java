@@ -42,6 +42,9 @@ public sealed interface Message {
     /** The members of one tree right now. */
     record Members(int id, String key) implements Request {}
 
+    /** Who listens on a TCP port: the tree, another process, or nobody (the readiness wait's owner check). */
+    record PortHolder(int id, String key, int port) implements Request {}
+
     /** Adopted processes no tree claims. */
     record Unclaimed(int id) implements Request {}
 
@@ -58,6 +61,12 @@ public sealed interface Message {
 
     /** The answer to {@link Members} and {@link Unclaimed}. */
     record MemberList(int id, List<ProcessInfo> processes) implements Answer {}
+
+    /**
+     * The answer to {@link PortHolder}. {@code listening} is false when no socket listens on the port in the
+     * supervisor's view (none, another network namespace, or no way to tell on this backend).
+     */
+    record PortHeld(int id, boolean listening, boolean byTree) implements Answer {}
 
     /** The answer to {@link Shutdown}: every tree is stopped. */
     record Bye(int id) implements Answer {}

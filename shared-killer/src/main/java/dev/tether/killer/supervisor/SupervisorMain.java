@@ -119,7 +119,11 @@ public final class SupervisorMain {
 
         int status = 70;
         try {
-            serve(supervisor, owner, new DataInputStream(new BufferedInputStream(System.in)));
+            serve(
+                    supervisor,
+                    new ListenerCheck(posix, inspector, supervisor::members),
+                    owner,
+                    new DataInputStream(new BufferedInputStream(System.in)));
             status = 0;
         } finally {
             shutDown(supervisor, cgroups, status);
@@ -127,7 +131,7 @@ public final class SupervisorMain {
     }
 
     /** Handles requests until the owner closes the pipe (EOF) or asks to shut down. */
-    private static void serve(TreeKeeper supervisor, OwnerChannel owner, DataInputStream in) {
+    private static void serve(TreeKeeper supervisor, ListenerCheck listeners, OwnerChannel owner, DataInputStream in) {
         ExecutorService stops = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "tether-stop");
             thread.setDaemon(true);
@@ -147,6 +151,11 @@ public final class SupervisorMain {
                                     .fixture(members.key())
                                     .map(supervisor::members)
                                     .orElse(List.of())));
+                } else if (request instanceof Message.PortHolder holder) {
+                    owner.send(supervisor
+                            .fixture(holder.key())
+                            .map(fixture -> listeners.check(holder.id(), fixture, holder.port()))
+                            .orElse(new Message.PortHeld(holder.id(), false, false)));
                 } else if (request instanceof Message.Unclaimed unclaimed) {
                     owner.send(new Message.MemberList(unclaimed.id(), supervisor.unclaimed()));
                 } else if (request instanceof Message.Shutdown shutdown) {

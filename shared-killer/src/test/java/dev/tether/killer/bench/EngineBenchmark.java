@@ -41,7 +41,7 @@ class EngineBenchmark {
     @Test
     void printEngineFigures(@TempDir Path ledgers) throws Exception {
         List<String> rows = new ArrayList<>();
-        Figures coldStart = new Figures("supervisor cold start (launch until it answers)", "ms", "<= 80 ms");
+        Figures coldStart = new Figures("supervisor cold start (launch until it answers)", "ms", "<= 60 ms");
         Figures rss = new Figures("supervisor resident memory (VmRSS) after the spawn runs", "MB", "<= 40 MB");
         for (int i = 0; i < COLD_STARTS; i++) {
             long start = System.nanoTime();
@@ -123,7 +123,7 @@ class EngineBenchmark {
 
     /** An owner JVM with three trees is SIGKILLed; time until every process of every tree is dead. */
     private Figures ownerKill(Path ledgers) throws Exception {
-        Figures kill = new Figures("owner JVM SIGKILLed until all 3 trees (11 processes) dead", "ms", "<= 100 ms");
+        Figures kill = new Figures("owner JVM SIGKILLed until all 3 trees (11 processes) dead", "ms", "<= 25 ms");
         for (int i = 0; i < OWNER_KILLS; i++) {
             Path runDir = Files.createDirectories(dir.resolve("owner-" + i));
             try (ChildOwner owner = new ChildOwner(runDir, ledgers)) {

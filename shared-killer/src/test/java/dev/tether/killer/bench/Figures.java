@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Samples of one measurement, printed as median [min..max]. */
+/** Samples of one measurement, printed as median [min..max] beside its target and whether the median meets it. */
 final class Figures {
     private final String name;
     private final String unit;
@@ -36,18 +38,28 @@ final class Figures {
     String row() {
         return String.format(
                 Locale.ROOT,
-                "| %-58s | %9.2f %-2s | %8.2f | %8.2f | %4d | %-14s |",
+                "| %-58s | %9.2f %-2s | %8.2f | %8.2f | %4d | %-14s | %-4s |",
                 name,
                 median(),
                 unit,
                 Collections.min(samples),
                 Collections.max(samples),
                 samples.size(),
-                target);
+                target,
+                met());
+    }
+
+    /** "yes" or "no" for a numeric target ("<= 5 ms"); blank for a baseline or a comparison made elsewhere. */
+    String met() {
+        Matcher limit = Pattern.compile("<= ([0-9.]+) ").matcher(target + " ");
+        if (!limit.lookingAt()) {
+            return "";
+        }
+        return median() <= Double.parseDouble(limit.group(1)) ? "yes" : "no";
     }
 
     static String header() {
-        return "| measurement                                                | median       |      min |      max |    n | target         |\n"
-                + "|------------------------------------------------------------|--------------|----------|----------|------|----------------|";
+        return "| measurement                                                | median       |      min |      max |    n | target         | met  |\n"
+                + "|------------------------------------------------------------|--------------|----------|----------|------|----------------|------|";
     }
 }

@@ -8,6 +8,7 @@ import com.sun.jna.ptr.IntByReference;
 import dev.tether.killer.process.Delivery;
 import dev.tether.killer.process.OperatingSystem;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one door to native code: spawning in a new process group, signals, waiting for children, subreaper.
@@ -245,6 +246,18 @@ public final class NativePosix {
         } catch (LastErrorException e) {
             return false; // EPERM: already a group leader (launched through setsid(1)), which is what we want
         }
+    }
+
+    /**
+     * Linux: the inodes of the TCP sockets listening on {@code port}, IPv4 and IPv6, from one sock_diag dump
+     * per family. Empty where that cannot be asked (another OS, netlink refused by a seccomp filter or an old
+     * kernel): the caller then reads /proc/net/tcp, which says the same, slower.
+     */
+    public Optional<Set<Long>> listeningSocketInodes(int port) {
+        if (linux == null) {
+            return Optional.empty();
+        }
+        return SockDiagSocket.listenerInodes(linux, port);
     }
 
     public int pid() {
