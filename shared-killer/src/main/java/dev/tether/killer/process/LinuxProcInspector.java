@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /** Reads /proc. Processes that vanish while being read are simply not in the snapshot. */
@@ -85,6 +86,17 @@ public final class LinuxProcInspector implements ProcessInspector {
             return (long) (seconds * 100) - 1;
         } catch (IOException | RuntimeException e) {
             return 0;
+        }
+    }
+
+    @Override
+    public OptionalInt lastPid() {
+        try {
+            String loadavg = Files.readString(proc.resolve("loadavg"), StandardCharsets.US_ASCII)
+                    .trim();
+            return OptionalInt.of(Integer.parseInt(loadavg.substring(loadavg.lastIndexOf(' ') + 1)));
+        } catch (IOException | RuntimeException e) {
+            return OptionalInt.empty();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.tether.killer.process;
 
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -40,6 +41,15 @@ public interface ProcessInspector {
      */
     default Optional<Set<Integer>> childrenOfMainThread(int pid) {
         return Optional.empty();
+    }
+
+    /**
+     * The pid most recently handed out in this pid namespace (Linux: the last field of /proc/loadavg), or empty
+     * where it cannot be read cheaply. Unchanged between two reads means no process was created in between: a
+     * periodic look at the trees can then be skipped, since every process alive was already seen.
+     */
+    default OptionalInt lastPid() {
+        return OptionalInt.empty();
     }
 
     /** The owning user's numeric id, or -1 if unknown. */

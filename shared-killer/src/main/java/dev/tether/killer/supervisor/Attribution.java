@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
@@ -45,6 +46,8 @@ final class Attribution {
      * fixture runs. Its stop forgets them, so one that survives the stop is judged as a late escapee.
      */
     private final Map<Integer, String> claimedChildren = new ConcurrentHashMap<>();
+    /** The last pid handed out when {@link #observe} last looked; -1 when unknown (look every time). */
+    private volatile int lastPidObserved = -1;
 
     Attribution(
             Map<String, OwnedTree> fixtures,
@@ -112,13 +115,21 @@ final class Attribution {
     /**
      * Periodic look at the trees: remembers every member seen (a daemon found through its parent stays found
      * after re-parenting), attributes adopted orphans, and keeps the ledger current.
+     *
+     * @return false when it could skip the look: no process was created since the last one
      */
-    void observe() {
+    boolean observe() {
+        OptionalInt lastPid = inspector.lastPid();
+        if (lastPid.isPresent() && lastPid.getAsInt() == lastPidObserved) {
+            return false; // every process alive was seen by the last look
+        }
+        lastPidObserved = lastPid.orElse(-1);
         if (byCgroup) {
             attributeAdopteesIfAny(); // the cgroup remembers every member; only adoptees need a look
         } else {
             attributeAdopteesNow(); // the snapshot is also what remembers ancestry
         }
+        return true;
     }
 
     /**

@@ -28,7 +28,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Entry point of the supervisor process: {@code java ... SupervisorMain <owner pid@start> <ledger directory>}.
@@ -38,6 +37,11 @@ import java.util.concurrent.TimeUnit;
 public final class SupervisorMain {
     /** {@code TETHER_CGROUPS=off}: attribute daemons by ancestry, cookie and adoption only (the macOS path). */
     public static final String NO_CGROUPS = "TETHER_CGROUPS";
+
+    private static final long BUSY_LOOK_MILLIS = 250;
+    private static final long IDLE_LOOK_MILLIS = 1000;
+    /** Only the backup owner check is left to do: the owner's death closes our stdin anyway. */
+    private static final long NOTHING_KEPT_LOOK_MILLIS = 5000;
     /** {@code TETHER_SPAWN=fallback}: spawn without the glibc 2.29/2.34 additions (the path older systems take). */
     public static final String SPAWN_PATH = "TETHER_SPAWN";
 
@@ -115,13 +119,15 @@ public final class SupervisorMain {
             }
         });
         daemon("tether-owner-watch", () -> watchOwner(supervisor, inspector, ownerId, cgroups));
-        daemon("tether-log-cap", new LogCap(LogCap.limitFromEnvironment(), supervisor::logFiles));
+        LogCap logCap = new LogCap(LogCap.limitFromEnvironment(), supervisor::logFiles);
+        daemon("tether-log-cap", logCap);
 
         int status = 70;
         try {
             serve(
                     supervisor,
                     new ListenerCheck(posix, inspector, supervisor::members),
+                    logCap,
                     owner,
                     new DataInputStream(new BufferedInputStream(System.in)));
             status = 0;
@@ -131,7 +137,8 @@ public final class SupervisorMain {
     }
 
     /** Handles requests until the owner closes the pipe (EOF) or asks to shut down. */
-    private static void serve(TreeKeeper supervisor, ListenerCheck listeners, OwnerChannel owner, DataInputStream in) {
+    private static void serve(
+            TreeKeeper supervisor, ListenerCheck listeners, LogCap logCap, OwnerChannel owner, DataInputStream in) {
         ExecutorService stops = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "tether-stop");
             thread.setDaemon(true);
@@ -142,6 +149,7 @@ public final class SupervisorMain {
                 Message request = Codec.read(in);
                 if (request instanceof Message.Spawn spawn) {
                     spawn(supervisor, owner, spawn);
+                    logCap.follow(Paths.get(spawn.logFile()));
                 } else if (request instanceof Message.Stop stop) {
                     stops.execute(() -> stop(supervisor, owner, stop));
                 } else if (request instanceof Message.Members members) {
@@ -207,12 +215,21 @@ public final class SupervisorMain {
         }
     }
 
-    /** Backup for stdin EOF: if the owner's pid is gone (or reused), the owner is dead. */
+    /**
+     * Backup for stdin EOF (if the owner's pid is gone or reused, the owner is dead) and the periodic look at the
+     * trees: every {@link #BUSY_LOOK_MILLIS} while processes are being created, every {@link #IDLE_LOOK_MILLIS}
+     * when the last look found none, every {@link #NOTHING_KEPT_LOOK_MILLIS} while no tree runs (an idle
+     * supervisor's cost is its wake-ups).
+     */
     private static void watchOwner(
             TreeKeeper supervisor, ProcessInspector inspector, ProcessId ownerId, Optional<Cgroups> cgroups) {
+        boolean busy = true;
         while (true) {
             try {
-                TimeUnit.MILLISECONDS.sleep(250);
+                Thread.sleep(
+                        busy
+                                ? BUSY_LOOK_MILLIS
+                                : supervisor.keepsAnything() ? IDLE_LOOK_MILLIS : NOTHING_KEPT_LOOK_MILLIS);
             } catch (InterruptedException e) {
                 return;
             }
@@ -221,7 +238,7 @@ public final class SupervisorMain {
                 System.err.println("[tether-supervisor] owner pid " + ownerId.pid() + " is gone: stopping every tree");
                 shutDown(supervisor, cgroups, 0);
             }
-            supervisor.observe();
+            busy = supervisor.observe();
         }
     }
 

@@ -130,7 +130,8 @@ final class TreeKeeper {
             if (exit.isEmpty()) {
                 synchronized (childArrived) {
                     try {
-                        childArrived.wait(20); // adopted orphans arrive unannounced: look again soon
+                        // Orphans arrive unannounced; with nothing kept none can, so sleep until a spawn notifies.
+                        childArrived.wait(keepsAnything() ? 20 : 0);
                     } catch (InterruptedException e) {
                         return;
                     }
@@ -285,11 +286,15 @@ final class TreeKeeper {
 
     /**
      * Periodic look at the trees: remembers every member seen (a daemon found through its parent stays found
-     * after re-parenting), attributes adopted orphans, and keeps the ledger current.
+     * after re-parenting), attributes adopted orphans, and keeps the ledger current. False when nothing was
+     * looked at: nothing runs, or no process was created since the last look.
      */
-    void observe() {
-        if (!fixtures.isEmpty() || attribution.hasUnclaimed()) {
-            attribution.observe();
-        }
+    boolean observe() {
+        return keepsAnything() && attribution.observe();
+    }
+
+    /** Whether any tree or unclaimed adoptee is kept: without one no process can arrive or need a look. */
+    boolean keepsAnything() {
+        return !fixtures.isEmpty() || attribution.hasUnclaimed();
     }
 }
