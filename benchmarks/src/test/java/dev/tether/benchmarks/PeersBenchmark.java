@@ -85,6 +85,9 @@ class PeersBenchmark {
         for (String engine : List.of(
                 "../shared-killer/target/benchmark-engine.md",
                 "../shared-killer/target/benchmark-fixtures.md",
+                "../shared-killer/target/benchmark-scale.md",
+                "../shared-killer/target/benchmark-attribution-linux.md",
+                "../shared-killer/target/benchmark-attribution-portable.md",
                 "../junit-extension/target/benchmark-junit.md")) {
             Path file = Paths.get(engine);
             if (Files.exists(file)) {
@@ -102,7 +105,15 @@ class PeersBenchmark {
                             + "shared-killer,junit-extension,benchmarks` on " + java.time.LocalDate.now() + ".\n\n"
                             + report);
         }
+        ReadmeTable.write(Paths.get("..", "README.md"), peersTable(header));
         cleanUpAndCheck();
+    }
+
+    /** The comparison as the README shows it: the same rows, generated, never typed (see ReadmeTable). */
+    private String peersTable(String header) {
+        StringBuilder table = new StringBuilder(header).append('\n');
+        rows.forEach(r -> table.append(r).append('\n'));
+        return table.toString();
     }
 
     /** One run: start the scenario with the tool, end the build, count what of it is still alive. */

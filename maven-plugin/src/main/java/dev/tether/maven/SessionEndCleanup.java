@@ -1,5 +1,6 @@
 package dev.tether.maven;
 
+import dev.tether.killer.client.EarlyStart;
 import dev.tether.killer.fixture.FixtureGroup;
 import dev.tether.killer.fixture.GroupStopReport;
 import java.util.List;
@@ -21,6 +22,14 @@ public class SessionEndCleanup extends AbstractMavenLifecycleParticipant {
 
     public SessionEndCleanup() {
         SessionFixtures.cleanupIsActive();
+    }
+
+    /** The supervisor starts while Maven compiles and runs the unit tests, when tether:start will need it. */
+    @Override
+    public void afterProjectsRead(MavenSession session) {
+        if (EarlySupervisor.wanted(session)) {
+            EarlyStart.sharedSupervisorInBackground();
+        }
     }
 
     @Override
