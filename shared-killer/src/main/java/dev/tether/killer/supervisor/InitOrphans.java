@@ -67,7 +67,7 @@ final class InitOrphans {
     /**
      * The fixture's leader was just reaped: its group and whatever its life left at pid 1 are claimed now,
      * before the exit is reported (a daemonizing fixture's readiness asks for its tree next). Once per fixture,
-     * and never for one being stopped (its stop judged the launcher already, see {@link #beforeStop}).
+     * and never for one being stopped (its stop judged the launcher already, see {@link #judgeExitedLauncher}).
      */
     synchronized void launcherExited(OwnedTree fixture) {
         if (fixture.stopping || exitedLaunchers.containsKey(fixture.key) || fixtures.get(fixture.key) != fixture) {
@@ -86,11 +86,12 @@ final class InitOrphans {
     }
 
     /**
-     * The fixture is about to be stopped: a launcher that already exited is judged first, so its daemons are
-     * members when the stop reads the tree. The owner may see the launcher gone (and ask for the stop) before
-     * the reaper thread has judged it; this waits for a judgement in progress or makes it here.
+     * The fixture's tree is about to be read (for a stop, or the owner's question who its members are): a
+     * launcher that already exited is judged first, so its daemons are members when the tree is read. The owner
+     * may see the launcher gone (and ask) before the reaper thread has judged it; this waits for a judgement in
+     * progress or makes it here.
      */
-    synchronized void beforeStop(OwnedTree fixture) {
+    synchronized void judgeExitedLauncher(OwnedTree fixture) {
         if (!inspector.isRunning(fixture.leader())) {
             launcherExited(fixture);
         }

@@ -28,9 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The supervisor's state: the trees it owns, and the three things it does with them: spawn, stop, and stop
- * everything when the owner is gone. Every fixture is its child, and (Linux) it is the subreaper, so every
- * escapee stays its descendant.
+ * The supervisor's state: the trees it owns, and what it does with them: spawn, stop, stop all when the owner is
+ * gone. Every fixture is its child, and (Linux) it is the subreaper, so every escapee stays its descendant.
  */
 final class TreeKeeper {
     private final NativePosix posix;
@@ -183,7 +182,7 @@ final class TreeKeeper {
 
     /** TERM, grace, KILL on the tree as fast as its members can be read (inside its cgroup when it has one). */
     private StopReport escalate(OwnedTree fixture, StopPolicy policy) throws InterruptedException {
-        initOrphans.ifPresent(orphans -> orphans.beforeStop(fixture));
+        initOrphans.ifPresent(orphans -> orphans.judgeExitedLauncher(fixture));
         fixture.stopping = true;
         return Escalation.realTime(policy).run(fixture.key, tree(fixture));
     }
@@ -237,6 +236,7 @@ final class TreeKeeper {
     }
 
     List<ProcessInfo> members(OwnedTree fixture) {
+        initOrphans.ifPresent(orphans -> orphans.judgeExitedLauncher(fixture)); // what its launcher left, judged
         attribution.attributeAdopteesIfAny();
         return new ArrayList<>(tree(fixture).members());
     }
