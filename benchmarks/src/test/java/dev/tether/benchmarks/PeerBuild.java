@@ -48,8 +48,7 @@ final class PeerBuild {
                 dir.resolve("src/test/java/PeerIT.java"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(
-                dir.resolve("pom.xml"),
-                """
+                dir.resolve("pom.xml"), """
                 <project xmlns="http://maven.apache.org/POM/4.0.0">
                   <modelVersion>4.0.0</modelVersion>
                   <groupId>dev.tether.bench</groupId><artifactId>peer</artifactId><version>1.0</version>
@@ -71,8 +70,7 @@ final class PeerBuild {
                     </plugin>
                   </plugins></build>
                 </project>
-                """
-                        .formatted(tool.plugin(argv, daemonizes, healthUrl, tetherVersion)));
+                """.formatted(tool.plugin(argv, daemonizes, healthUrl, tetherVersion)));
         return dir;
     }
 

@@ -199,16 +199,17 @@ class PeersBenchmark {
     }
 
     private String stopNote(Tool tool, PeerBuild.Result result) {
-        String how =
-                switch (tool) {
-                    case TETHER -> result.line("Tether stop: app:")
-                            .map(l -> l.substring(l.indexOf("app:")))
-                            .orElse("no stop line");
-                    case PROCESS_EXEC -> result.timedOut()
-                            ? "stop-all waits on the process forever: the build hangs"
-                            : "stop-all returned, process left running";
-                    default -> "the build ends; the async process only gets TERM at JVM exit and keeps running";
-                };
+        String how = switch (tool) {
+            case TETHER ->
+                result.line("Tether stop: app:")
+                        .map(l -> l.substring(l.indexOf("app:")))
+                        .orElse("no stop line");
+            case PROCESS_EXEC ->
+                result.timedOut()
+                        ? "stop-all waits on the process forever: the build hangs"
+                        : "stop-all returned, process left running";
+            default -> "the build ends; the async process only gets TERM at JVM exit and keeps running";
+        };
         return tool.title + ", TERM ignorer: " + how + " (build "
                 + (result.timedOut()
                         ? "hung"
@@ -284,8 +285,12 @@ class PeersBenchmark {
     }
 
     private void cleanUpAndCheck() {
-        Os.await("every process the benchmark recorded to be gone", Duration.ofSeconds(10), () -> recorded.stream()
-                .allMatch(pid -> Os.PROC.process(pid).map(p -> p.isDead()).orElse(true)));
+        Os.await(
+                "every process the benchmark recorded to be gone",
+                Duration.ofSeconds(10),
+                () -> recorded.stream()
+                        .allMatch(
+                                pid -> Os.PROC.process(pid).map(p -> p.isDead()).orElse(true)));
     }
 
     private static int freePort() throws IOException {

@@ -25,7 +25,6 @@ final class ReadmeTable {
             throw new IllegalStateException("README.md lost its markers '" + BEGIN + "' ... '" + END
                     + "': put them back around the comparison table");
         }
-        Files.writeString(
-                readme, text.substring(0, begin + BEGIN.length()) + "\n" + table + text.substring(end));
+        Files.writeString(readme, text.substring(0, begin + BEGIN.length()) + "\n" + table + text.substring(end));
     }
 }

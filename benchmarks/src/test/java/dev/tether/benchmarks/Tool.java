@@ -24,20 +24,21 @@ enum Tool {
         String arguments =
                 argv.stream().map(a -> "<argument>" + a + "</argument>").reduce("", String::concat);
         return switch (this) {
-            case TETHER -> """
+            case TETHER ->
+                """
                     <plugin><groupId>dev.tether</groupId><artifactId>tether-maven-plugin</artifactId><version>%s</version>
                       <executions><execution><goals><goal>start</goal><goal>stop</goal></goals></execution></executions>
                       <configuration><processes><process><id>app</id><executable>%s</executable>
                         <arguments>%s</arguments><daemonizes>%s</daemonizes>%s
                         <stop><signal>TERM</signal><grace>2s</grace></stop></process></processes></configuration>
-                    </plugin>"""
-                    .formatted(
-                            tetherVersion,
-                            argv.get(0),
-                            arguments.replaceFirst("<argument>[^<]*</argument>", ""),
-                            daemonizes,
-                            healthUrl == null ? "" : "<ready><http>" + healthUrl + "</http></ready>");
-            case PROCESS_EXEC -> """
+                    </plugin>""".formatted(
+                                tetherVersion,
+                                argv.get(0),
+                                arguments.replaceFirst("<argument>[^<]*</argument>", ""),
+                                daemonizes,
+                                healthUrl == null ? "" : "<ready><http>" + healthUrl + "</http></ready>");
+            case PROCESS_EXEC ->
+                """
                     <plugin><groupId>com.bazaarvoice.maven.plugins</groupId><artifactId>process-exec-maven-plugin</artifactId><version>0.9</version>
                       <executions>
                         <execution><id>app</id><phase>pre-integration-test</phase><goals><goal>start</goal></goals>
@@ -45,21 +46,19 @@ enum Tool {
                             <arguments>%s</arguments></configuration></execution>
                         <execution><id>stop</id><phase>post-integration-test</phase><goals><goal>stop-all</goal></goals></execution>
                       </executions>
-                    </plugin>"""
-                    .formatted(
-                            healthUrl == null
-                                    ? "<waitAfterLaunch>1</waitAfterLaunch>"
-                                    : "<healthcheckUrl>" + healthUrl
-                                            + "</healthcheckUrl><waitAfterLaunch>30</waitAfterLaunch>",
-                            arguments);
+                    </plugin>""".formatted(
+                                healthUrl == null
+                                        ? "<waitAfterLaunch>1</waitAfterLaunch>"
+                                        : "<healthcheckUrl>" + healthUrl
+                                                + "</healthcheckUrl><waitAfterLaunch>30</waitAfterLaunch>",
+                                arguments);
             case EXEC_ASYNC -> """
                     <plugin><groupId>org.codehaus.mojo</groupId><artifactId>exec-maven-plugin</artifactId><version>3.6.4</version>
                       <executions><execution><id>app</id><phase>pre-integration-test</phase><goals><goal>exec</goal></goals>
                         <configuration><executable>%s</executable><arguments>%s</arguments>
                           <async>true</async><asyncDestroyOnShutdown>true</asyncDestroyOnShutdown></configuration>
                       </execution></executions>
-                    </plugin>"""
-                    .formatted(argv.get(0), arguments.replaceFirst("<argument>[^<]*</argument>", ""));
+                    </plugin>""".formatted(argv.get(0), arguments.replaceFirst("<argument>[^<]*</argument>", ""));
             case BARE -> throw new IllegalStateException("the bare baseline runs without Maven");
         };
     }

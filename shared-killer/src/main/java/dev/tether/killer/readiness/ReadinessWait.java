@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
@@ -82,7 +84,7 @@ public final class ReadinessWait {
                 return false;
             }
             try {
-                TimeUnit.NANOSECONDS.sleep(Math.min(pause.toNanos(), left));
+                pauseUnlessExit(Math.min(pause.toNanos(), left));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw failure(
@@ -92,6 +94,23 @@ public final class ReadinessWait {
             pause = min(pause.multipliedBy(2), fastPhase ? FAST_POLL : MAX_POLL);
         }
         return true;
+    }
+
+    /**
+     * Sleeps between polls, but wakes the moment the launched process exits (then failIfGone says why). A
+     * daemonizing fixture's launcher has exited already: then a plain sleep.
+     */
+    private void pauseUnlessExit(long nanos) throws InterruptedException {
+        CompletableFuture<ExitEvent> exit = supervisor.exitOf(key);
+        if (exit.isDone()) {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+            return;
+        }
+        try {
+            exit.get(nanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // the pause passed (or the supervisor is gone, which the next poll reports)
+        }
     }
 
     private boolean ready() {
