@@ -88,7 +88,8 @@ class PeersBenchmark {
                 "../shared-killer/target/benchmark-scale.md",
                 "../shared-killer/target/benchmark-attribution-linux.md",
                 "../shared-killer/target/benchmark-attribution-portable.md",
-                "../junit-extension/target/benchmark-junit.md")) {
+                "../junit-extension/target/benchmark-junit.md",
+                "../junit-extension/target/benchmark-fork-scale.md")) {
             Path file = Paths.get(engine);
             if (Files.exists(file)) {
                 report.append("\n").append(Files.readString(file));
