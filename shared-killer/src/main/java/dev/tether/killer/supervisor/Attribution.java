@@ -4,7 +4,9 @@ import dev.tether.killer.process.ProcessId;
 import dev.tether.killer.process.ProcessInfo;
 import dev.tether.killer.process.ProcessInspector;
 import dev.tether.killer.process.ProcessTable;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -138,14 +140,43 @@ final class Attribution {
      * of its children list shows.
      */
     void attributeAdopteesIfAny() {
+        if (!everyAdopteeClaimed()) {
+            attributeAdopteesNow();
+        }
+    }
+
+    /** Live processes below the supervisor (the subreaper) that no running tree claims: escapees, to be ended. */
+    List<ProcessInfo> unclaimedBelowSupervisor() {
+        if (everyAdopteeClaimed()) {
+            return List.of(); // the common answer, without reading the whole table twice
+        }
+        attributeAdopteesNow();
+        ProcessTable table = inspector.snapshot();
+        Set<Integer> claimed = new HashSet<>();
+        for (OwnedTree fixture : fixtures.values()) {
+            treeOf.apply(fixture).members(table).forEach(p -> claimed.add(p.pid()));
+        }
+        List<ProcessInfo> escaped = new ArrayList<>();
+        for (ProcessInfo process : table.withDescendants(List.of(self.pid()))) {
+            if (process.pid() != self.pid() && !process.isDead() && !claimed.contains(process.pid())) {
+                escaped.add(process);
+            }
+        }
+        return escaped;
+    }
+
+    /**
+     * True when every child of the supervisor's main thread (where the kernel puts every orphan it adopts) is a
+     * running fixture's leader or an adoptee a running fixture claimed, and no adoptee is left unclaimed: then
+     * nothing below the supervisor can be unclaimed, since whatever descends from a member is a member. One read
+     * of the children list; false where it cannot be read.
+     */
+    boolean everyAdopteeClaimed() {
         Optional<Set<Integer>> children = inspector.childrenOfMainThread(self.pid());
-        boolean nothingNew = children.isPresent()
+        return children.isPresent()
                 && unclaimed.isEmpty()
                 && children.get().stream()
                         .allMatch(pid -> byLeaderPid.containsKey(pid) || claimedChildren.containsKey(pid));
-        if (!nothingNew) {
-            attributeAdopteesNow();
-        }
     }
 
     /**

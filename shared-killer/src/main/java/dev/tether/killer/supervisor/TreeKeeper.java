@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -220,19 +219,7 @@ final class TreeKeeper {
 
     /** Live processes below the supervisor (the subreaper) that no fixture claims: escapees, to be ended. */
     List<ProcessInfo> unclaimed() {
-        attribution.attributeAdopteesNow();
-        ProcessTable table = inspector.snapshot();
-        Set<Integer> claimed = new HashSet<>();
-        for (OwnedTree fixture : fixtures.values()) {
-            tree(fixture).members(table).forEach(p -> claimed.add(p.pid()));
-        }
-        List<ProcessInfo> escaped = new ArrayList<>();
-        for (ProcessInfo process : table.withDescendants(List.of(self.pid()))) {
-            if (process.pid() != self.pid() && !process.isDead() && !claimed.contains(process.pid())) {
-                escaped.add(process);
-            }
-        }
-        return escaped;
+        return attribution.unclaimedBelowSupervisor();
     }
 
     List<ProcessInfo> members(OwnedTree fixture) {
