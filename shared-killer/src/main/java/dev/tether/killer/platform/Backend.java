@@ -139,6 +139,11 @@ public enum Backend {
         return procFilesystem;
     }
 
+    /** Whether other processes' environments (the fixture's cookie) can be read: /proc, or sysctl on macOS. */
+    public boolean readsEnvironments() {
+        return procFilesystem || this == MACOS;
+    }
+
     /** The process table this backend reads. */
     public ProcessInspector inspector() {
         requireRunnable();

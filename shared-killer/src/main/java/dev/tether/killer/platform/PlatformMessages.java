@@ -27,9 +27,17 @@ public final class PlatformMessages {
     }
 
     /** The supervisor's notice on a backend without a subreaper: what can escape, and where it is explained. */
+    /** A backend without subreaper that cannot read the cookie either (portable). */
     public static String noSubreaper(String backend) {
         return "backend '" + backend + "' has no child subreaper and reads no other process's environment: a"
                 + " daemon that leaves its process group and whose parent exits before Tether looks again cannot be"
                 + " attributed. The Platforms page of the documentation says what holds where.";
+    }
+
+    /** A backend without subreaper that reads the cookie (macos). */
+    public static String noSubreaperButCookie(String backend) {
+        return "backend '" + backend + "' has no child subreaper: a daemon that leaves its process group, clears its"
+                + " environment and whose parent exits before Tether looks again cannot be attributed. The Platforms"
+                + " page of the documentation says what holds where.";
     }
 }

@@ -107,7 +107,10 @@ public final class SupervisorMain {
         });
         if (!subreaper) {
             // in the log and the doctor's report, not on every build's console
-            System.err.println("[tether-supervisor] " + PlatformMessages.noSubreaper(backend.wireName()));
+            System.err.println("[tether-supervisor] "
+                    + (backend.readsEnvironments()
+                            ? PlatformMessages.noSubreaperButCookie(backend.wireName())
+                            : PlatformMessages.noSubreaper(backend.wireName())));
         }
 
         daemon("tether-reaper", supervisor::reapForever);
