@@ -19,6 +19,26 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Inject with {@link Fixture @Fixture("id") ProcessFixture}. {@code ${tether.port.NAME}} works in the command,
  * environment values, the working directory and readiness probes.
  *
+ * <pre>{@code
+ * @ManagedProcess(id = "api",
+ *     command = {"npm", "run", "dev", "--", "--port", "${tether.port.http}"},
+ *     ports = "http",
+ *     ready = @Ready(http = "http://127.0.0.1:${tether.port.http}/health", timeout = "60s"),
+ *     stop = @Stop(signal = "INT", grace = "5s"))
+ * class CheckoutIT {
+ *     @Test
+ *     void pays(@Fixture("api") ProcessFixture api) {
+ *         URI base = URI.create("http://127.0.0.1:" + api.port("http"));
+ *         // ... the whole npm -> node tree is reaped after the class, however it ends
+ *     }
+ *
+ *     @Test
+ *     @ManagedProcess(id = "mock", command = "python3 mock.py ${tether.port.mock}", ports = "mock",
+ *         ready = @Ready(tcp = "mock"))
+ *     void refunds(@Fixture("mock") ProcessFixture mock) { } // lives for this test only
+ * }
+ * }</pre>
+ *
  * @since 0.1.0
  */
 @Documented

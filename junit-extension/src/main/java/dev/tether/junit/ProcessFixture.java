@@ -4,7 +4,20 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** A running {@link ManagedProcess}, as a test sees it. */
+/**
+ * A running {@link ManagedProcess}, as a test sees it:
+ *
+ * <pre>{@code
+ * @Test
+ * void logsTheRequest(@Fixture("web") ProcessFixture web) throws Exception {
+ *     HttpClient.newHttpClient().send(
+ *             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port("web") + "/")).build(),
+ *             HttpResponse.BodyHandlers.discarding());
+ *     assertTrue(web.logTail(5).stream().anyMatch(line -> line.contains("GET / ")), web.logFile().toString());
+ *     assertTrue(web.isAlive());
+ * }
+ * }</pre>
+ */
 public interface ProcessFixture {
     String id();
 

@@ -4,7 +4,16 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** When a {@link ManagedProcess} counts as ready: every probe given (or any, with {@link #any()}). */
+/**
+ * When a {@link ManagedProcess} counts as ready: every probe given (or any, with {@link #any()}). Without one,
+ * it is ready once started. A fixture that exits before it is ready, or is not ready within the timeout, fails
+ * the test at once with the reason and the end of its log.
+ *
+ * <pre>{@code
+ * ready = @Ready(tcp = "db", log = "database system is ready", timeout = "60s")   // both
+ * ready = @Ready(http = "http://127.0.0.1:${tether.port.web}/health", status = "200", body = "UP")
+ * }</pre>
+ */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({})
 public @interface Ready {

@@ -4,7 +4,15 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** How a {@link ManagedProcess} tree is stopped; KILL always ends it. */
+/**
+ * How a {@link ManagedProcess} tree is stopped: the signal to every process of the tree, the grace period, then
+ * KILL, which always ends it. After the stop, a check that nothing of the tree survived.
+ *
+ * <pre>{@code
+ * stop = @Stop(signal = "QUIT", grace = "5s")       // nginx's graceful shutdown
+ * stop = @Stop(steps = "INT 2s, TERM 5s")           // several steps before KILL
+ * }</pre>
+ */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({})
 public @interface Stop {

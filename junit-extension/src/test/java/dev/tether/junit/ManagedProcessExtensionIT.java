@@ -15,6 +15,7 @@ import dev.tether.junit.cases.FailingSiblingTestCases;
 import dev.tether.junit.cases.FailingTestCases;
 import dev.tether.junit.cases.FailureLogTestCases;
 import dev.tether.junit.cases.JavaMainTestCases;
+import dev.tether.junit.cases.LifecycleMethodTestCases;
 import dev.tether.junit.cases.MethodScopeTestCases;
 import dev.tether.junit.cases.MisuseTestCases;
 import dev.tether.junit.cases.NestedTestCases;
@@ -88,6 +89,16 @@ class ManagedProcessExtensionIT {
                 .assertStatistics(s -> s.succeeded(2).failed(0));
         assertEquals(2, Seen.PIDS.size());
         assertEquals(Seen.PIDS.get(0), Seen.PIDS.get(1), "one process for the whole class");
+        assertAllDead(Seen.PIDS);
+    }
+
+    @Test
+    void classFixturesAreInjectedIntoBeforeAllAndBeforeEach() {
+        run(selectClass(LifecycleMethodTestCases.class))
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(1).failed(0));
+        assertEquals(3, Seen.PIDS.size(), "@BeforeAll, @BeforeEach and the test each saw it");
+        assertEquals(1, new HashSet<>(Seen.PIDS).size(), "the same process in all three");
         assertAllDead(Seen.PIDS);
     }
 

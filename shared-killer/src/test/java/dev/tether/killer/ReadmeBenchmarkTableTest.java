@@ -3,6 +3,7 @@ package dev.tether.killer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tether.killer.testing.MarkedBlock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,12 +20,9 @@ class ReadmeBenchmarkTableTest {
 
     @Test
     void theReadmeShowsThePeersTableOfTheLastBenchmarkRun() throws IOException {
-        String readme = Files.readString(Path.of("../README.md"));
-        int begin = readme.indexOf(BEGIN);
-        int end = readme.indexOf(END);
-        assertTrue(begin >= 0 && end > begin, "README.md must keep the markers around its comparison table");
-        List<String> inReadme =
-                readme.substring(begin + BEGIN.length(), end).strip().lines().toList();
+        List<String> inReadme = MarkedBlock.between(Files.readString(Path.of("../README.md")), BEGIN, END, "README.md")
+                .lines()
+                .toList();
 
         List<String> results = Files.readAllLines(Path.of("../site/markdown/benchmark-results.md"));
         int first = 0;
