@@ -24,7 +24,43 @@ import org.codehaus.plexus.component.configurator.ComponentConfigurator;
 /** The parameters every Tether goal shares, and the one translation of engine errors into Maven's idiom. */
 abstract class AbstractTetherMojo extends AbstractMojo {
     /**
-     * The processes to run: see {@link ProcessConfig}. {@code ${tether.port.NAME}} works in every value.
+     * The processes to run, one {@code <process>} each, started in {@code <needs>} order (independent ones in
+     * parallel) and stopped in reverse. {@code ${tether.port.NAME}} (or {@code @{tether.port.NAME}}) works in
+     * every value. The children of {@code <process>}:
+     *
+     * <table>
+     * <caption>&lt;process&gt;</caption>
+     * <tr><th>element</th><th>meaning</th></tr>
+     * <tr><td>{@code <id>}</td><td>required, unique; names the log {@code target/tether/<id>.log}</td></tr>
+     * <tr><td>{@code <command>}</td><td>the whole command line, split into words like a shell would (no shell
+     * runs), e.g. {@code python3 -m http.server ${tether.port.web}}</td></tr>
+     * <tr><td>{@code <executable>}, {@code <arguments>}</td><td>instead of {@code <command>}: the program and
+     * its arguments one {@code <argument>} each, taken as they are</td></tr>
+     * <tr><td>{@code <java>}</td><td>instead of a command, a Java program run with the build's JDK (or its
+     * toolchain): {@code <mainClass>} or {@code <jar>}, {@code <classpathScope>} ({@code runtime} default,
+     * {@code compile}, {@code test}), {@code <jvmArguments>}, {@code <arguments>}</td></tr>
+     * <tr><td>{@code <workingDirectory>}</td><td>where it runs; default the project's base directory</td></tr>
+     * <tr><td>{@code <environment>}</td><td>variables added to (or replacing) the build's environment, one
+     * {@code <NAME>value</NAME>} each</td></tr>
+     * <tr><td>{@code <environmentFile>}</td><td>a {@code .env} file of KEY=VALUE lines; {@code <environment>}
+     * wins over it</td></tr>
+     * <tr><td>{@code <ports>}</td><td>named ports, one {@code <port>} each: {@code web} for a free port
+     * reserved machine-wide, {@code web=8080} for a fixed one; exported as {@code tether.port.web}</td></tr>
+     * <tr><td>{@code <ready>}</td><td>when it counts as ready (without it: once started): {@code <tcp>} (a port
+     * name or number accepting connections on 127.0.0.1), {@code <http>} (a URL; {@code <status>}, default
+     * 200-399, and {@code <body>}, a regular expression), {@code <log>} (a regular expression in its log;
+     * {@code <occurrence>}, default 1), {@code <file>} (must exist), {@code <command>} (must exit 0),
+     * {@code <delay>} (a fixed wait); {@code <mode>} {@code all} (default) or {@code any}; {@code <timeout>},
+     * default 60s</td></tr>
+     * <tr><td>{@code <needs>}</td><td>comma-separated ids that must be ready before this one starts</td></tr>
+     * <tr><td>{@code <daemonizes>}</td><td>{@code true} when the command exits 0 after starting the real
+     * server in the background (nginx, {@code pg_ctl start}); its tree is still found and stopped</td></tr>
+     * <tr><td>{@code <oneshot>}</td><td>{@code true} for a task run to completion (a migration, a seed): ready
+     * when it exits 0; {@code <ready><timeout>} bounds it</td></tr>
+     * <tr><td>{@code <stop>}</td><td>how the tree is stopped: {@code <signal>} (TERM default, INT, HUP, QUIT,
+     * USR1, USR2, KILL) and {@code <grace>} before KILL (10s default), or {@code <steps>} such as
+     * {@code INT 5s, TERM 5s}; KILL always ends it, then a check that nothing survived</td></tr>
+     * </table>
      *
      * @since 0.1.0
      */
