@@ -75,7 +75,10 @@ public final class Escalation {
                 if (remaining <= 0) {
                     break;
                 }
-                sleeper.sleepNanos(Math.min(pause, remaining));
+                // woken the moment the last of them exits where the OS can say so (pidfds), else a plain pause
+                if (!target.awaitExitOfAll(alive.values(), Math.min(pause, remaining))) {
+                    sleeper.sleepNanos(Math.min(pause, remaining));
+                }
                 pause = Math.min(pause * 2, MAX_POLL_NANOS);
                 Map<ProcessId, ProcessInfo> now = index(target.aliveMembers());
                 remember(now.values(), commands, target);

@@ -16,6 +16,15 @@ public interface StopTarget {
     /** How a signal to one member went. */
     Delivery signal(ProcessInfo member, Signal signal);
 
+    /**
+     * Waits up to {@code nanos} for every one of {@code members} to exit, returning as soon as they all have.
+     *
+     * @return false where that cannot be waited for (the caller then sleeps the time)
+     */
+    default boolean awaitExitOfAll(Collection<ProcessInfo> members, long nanos) throws InterruptedException {
+        return false;
+    }
+
     /** Called once when the KILL step starts, for an atomic whole-tree kill where the OS has one (cgroup.kill). */
     default void killAll() {}
 

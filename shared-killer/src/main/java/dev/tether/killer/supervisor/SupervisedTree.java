@@ -85,6 +85,11 @@ final class SupervisedTree implements StopTarget {
     }
 
     @Override
+    public boolean awaitExitOfAll(Collection<ProcessInfo> members, long nanos) throws InterruptedException {
+        return posix.awaitExitOfAll(members.stream().mapToInt(ProcessInfo::pid).toArray(), nanos);
+    }
+
+    @Override
     public Delivery signal(ProcessInfo member, Signal signal) {
         // The snapshot is a few ms old: confirm the pid still names the same process before signalling it.
         if (!inspector.isRunning(member.id())) {

@@ -9,15 +9,12 @@ import dev.tether.killer.fixture.FixtureGroup;
 import dev.tether.killer.fixture.GroupOptions;
 import dev.tether.killer.testing.Os;
 import dev.tether.killer.testing.SupervisorExtension;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -64,8 +61,6 @@ class FixtureBenchmark {
         Figures ready = new Figures("readiness: port accepts -> start() returns (tcp probe)", "ms", "<= 5 ms");
         Figures failFast =
                 new Figures("fail-fast: failing fixture exits -> 2 siblings dead, start() threw", "ms", "<= 10 ms");
-        Figures failFastStops = new Figures(
-                "fail-fast, of which stops in reverse order (failing, then a and b; stop records)", "ms", "measured");
         for (int i = 0; i < RUNS; i++) {
             Path stamp = dir.resolve("listen-" + i);
             FixtureSpec server = FixtureSpec.of(
@@ -96,10 +91,9 @@ class FixtureBenchmark {
                 long exited = Long.parseLong(
                         Files.readAllLines(logsOf(expected)).get(0).trim());
                 failFast.addNanosAsMillis(threw - exited);
-                failFastStops.add(tookMillis("failing") + Math.max(tookMillis("a"), tookMillis("b")));
             }
         }
-        List<String> rows = new ArrayList<>(List.of(ready.row(), failFast.row(), failFastStops.row()));
+        List<String> rows = new ArrayList<>(List.of(ready.row(), failFast.row()));
         System.out.println();
         System.out.println("Tether fixture figures");
         System.out.println(Figures.header());
@@ -114,16 +108,6 @@ class FixtureBenchmark {
 
     private GroupOptions options(ProcessSupervisor supervisor) {
         return GroupOptions.in(dir.resolve("logs")).withSupervisor(supervisor);
-    }
-
-    /** How long a fixture's stop took, as its stop record (logs/ID.stop.json) says. */
-    private double tookMillis(String id) throws IOException {
-        Matcher took = Pattern.compile("\"tookMillis\":\\s*([0-9]+)")
-                .matcher(Files.readString(dir.resolve("logs").resolve(id + ".stop.json")));
-        if (!took.find()) {
-            throw new AssertionError("no tookMillis in the stop record of " + id);
-        }
-        return Double.parseDouble(took.group(1));
     }
 
     private Path logsOf(FixtureStartException failure) {

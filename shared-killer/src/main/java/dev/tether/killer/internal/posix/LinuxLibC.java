@@ -19,6 +19,13 @@ public interface LinuxLibC extends PosixLibC {
 
     int close(int fd) throws LastErrorException;
 
+    /** Linux 5.3+: pidfd_open, a descriptor that becomes readable when the process exits (no libc wrapper). */
+    long SYS_PIDFD_OPEN = 434; // the same number on every architecture since 5.1's unified table
+
+    long syscall(long number, Object... arguments) throws LastErrorException;
+
+    int ppoll(Pointer fds, long count, Pointer timeout, Pointer sigmask) throws LastErrorException;
+
     int prctl(int option, long arg2, long arg3, long arg4, long arg5) throws LastErrorException;
 
     /** glibc 2.34+: closes every descriptor from {@code fromFd} up in the child, after the dup2 actions. */

@@ -260,6 +260,15 @@ public final class NativePosix {
         return SockDiagSocket.listenerInodes(linux, port);
     }
 
+    /**
+     * Linux: waits up to {@code nanos} until every one of {@code pids} has exited, through pidfds.
+     *
+     * @return false where pidfds are missing (another OS, a kernel before 5.3, a filter): nothing was waited
+     */
+    public boolean awaitExitOfAll(int[] pids, long nanos) throws InterruptedException {
+        return linux != null && PidfdWait.awaitAll(linux, pids, nanos);
+    }
+
     public int pid() {
         return libc.getpid();
     }
