@@ -11,6 +11,8 @@ interface DarwinLibC extends Library {
     int CTL_KERN = 1;
     int KERN_ARGMAX = 8;
     int KERN_PROCARGS2 = 49;
+    int KERN_PROC = 14;
+    int KERN_PROC_ALL = 0;
 
     int sysctl(int[] name, int nameLength, Pointer old, LongByReference oldLength, Pointer fresh, long freshLength)
             throws LastErrorException;

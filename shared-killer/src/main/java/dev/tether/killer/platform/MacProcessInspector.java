@@ -3,11 +3,15 @@ package dev.tether.killer.platform;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.ptr.LongByReference;
+import dev.tether.killer.internal.posix.NativePosix;
 import dev.tether.killer.process.ProcessId;
 import dev.tether.killer.process.ProcessInfo;
 import dev.tether.killer.process.ProcessInspector;
 import dev.tether.killer.process.ProcessTable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The macos backend: the portable one, plus what macOS offers beyond POSIX. The environment of one of this
@@ -58,9 +62,51 @@ final class MacProcessInspector implements ProcessInspector {
         return loaded;
     }
 
+    /**
+     * The whole table in one {@code sysctl(KERN_PROC_ALL)}: pid, parent, group, start time and state of every
+     * process as the kernel's {@code kinfo_proc} records hold them (the JDK asks the kernel once per process).
+     * The portable table where the call fails.
+     */
     @Override
     public ProcessTable snapshot() {
-        return portable.snapshot();
+        try {
+            return tableOf(allRecords(libc()), pid -> NativePosix.get().sessionOf(pid));
+        } catch (LastErrorException | UnsatisfiedLinkError | IllegalStateException e) {
+            return portable.snapshot();
+        }
+    }
+
+    private static List<DarwinKinfoProc> allRecords(DarwinLibC c) {
+        int[] name = {DarwinLibC.CTL_KERN, DarwinLibC.KERN_PROC, DarwinLibC.KERN_PROC_ALL};
+        for (int attempt = 0; attempt < 5; attempt++) {
+            LongByReference size = new LongByReference();
+            c.sysctl(name, 3, null, size, null, 0);
+            Memory buffer = new Memory(size.getValue() + 32L * DarwinKinfoProc.SIZE); // room for new processes
+            LongByReference length = new LongByReference(buffer.size());
+            try {
+                c.sysctl(name, 3, buffer, length, null, 0);
+            } catch (LastErrorException e) {
+                continue; // ENOMEM: more processes than the room left; ask again
+            }
+            return DarwinKinfoProc.parseAll(buffer.getByteBuffer(0, buffer.size()), (int) length.getValue());
+        }
+        throw new IllegalStateException("the process table kept growing while it was read");
+    }
+
+    /** The kernel's records as a table; sessions come from getsid (kinfo_proc holds only a kernel pointer). */
+    static ProcessTable tableOf(List<DarwinKinfoProc> records, IntUnaryOperator sessionOf) {
+        List<ProcessInfo> rows = new ArrayList<>(records.size());
+        for (DarwinKinfoProc record : records) {
+            rows.add(new ProcessInfo(
+                    record.pid(),
+                    record.ppid(),
+                    record.pgid(),
+                    sessionOf.applyAsInt(record.pid()),
+                    record.startMillis(),
+                    record.zombie() ? 'Z' : 'S',
+                    record.name()));
+        }
+        return new ProcessTable(rows);
     }
 
     @Override

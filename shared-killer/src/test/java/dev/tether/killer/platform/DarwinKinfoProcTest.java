@@ -2,6 +2,8 @@ package dev.tether.killer.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tether.killer.process.ProcessInfo;
+import dev.tether.killer.process.ProcessTable;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -193,6 +195,21 @@ class DarwinKinfoProcTest {
                         new DarwinKinfoProc(4251, 1, 4250, 501, 1_790_000_001_000L, true, "a-name-of-16-chr")),
                 all,
                 "a partial record at the end is not read");
+    }
+
+    @Test
+    void theRecordsBecomeTheTableWithSessionsFromGetsid() {
+        ProcessTable table = MacProcessInspector.tableOf(
+                List.of(
+                        new DarwinKinfoProc(4250, 4200, 4250, 501, 1_790_000_000_123L, false, "node"),
+                        new DarwinKinfoProc(4251, 1, 4250, 501, 1_790_000_001_000L, true, "sh")),
+                pid -> pid == 4250 ? 4100 : -1);
+        assertEquals(
+                new ProcessInfo(4250, 4200, 4250, 4100, 1_790_000_000_123L, 'S', "node"),
+                table.get(4250).orElseThrow());
+        assertEquals(
+                new ProcessInfo(4251, 1, 4250, -1, 1_790_000_001_000L, 'Z', "sh"),
+                table.get(4251).orElseThrow());
     }
 
     private static void write(
