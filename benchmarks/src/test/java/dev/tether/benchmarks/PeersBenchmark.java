@@ -104,9 +104,15 @@ class PeersBenchmark {
                     site,
                     "# Benchmark results\n\nWritten by `mvn -B -Pbench verify -pl "
                             + "shared-killer,junit-extension,benchmarks` on " + java.time.LocalDate.now() + ".\n\n"
+                            + "![Processes still running after the build, per tool](images/survivors.svg)\n\n"
                             + report);
         }
         ReadmeTable.write(Paths.get("..", "README.md"), peersTable(header));
+        Path chart = Paths.get("..", "site", "resources", "images", "survivors.svg");
+        if (Files.isDirectory(chart.getParent())) {
+            Files.writeString(
+                    chart, SurvivorsChart.svg(peersTable(header).lines().toList()));
+        }
         cleanUpAndCheck();
     }
 
