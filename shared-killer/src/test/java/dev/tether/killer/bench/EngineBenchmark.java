@@ -158,7 +158,7 @@ class EngineBenchmark {
         }
     }
 
-    private static double residentMegabytes(long pid) throws IOException {
+    static double residentMegabytes(long pid) throws IOException {
         for (String line : Files.readAllLines(Paths.get("/proc", Long.toString(pid), "status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;

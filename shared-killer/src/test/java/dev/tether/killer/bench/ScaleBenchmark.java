@@ -96,7 +96,7 @@ class ScaleBenchmark {
             Idle cost = idleCostOver(supervisor.pid(), IDLE_WINDOW);
             idleCpu.add(cost.cpuPercent());
             wakeUps.add(cost.wakeUpsPerSecond());
-            memory.add(residentMegabytes(supervisor.pid()));
+            memory.add(EngineBenchmark.residentMegabytes(supervisor.pid()));
             long stopping = System.nanoTime();
             group.close();
             long stopped = System.nanoTime();
@@ -159,14 +159,5 @@ class ScaleBenchmark {
         String stat = Files.readString(Paths.get("/proc", Long.toString(pid), "stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-    }
-
-    private static double residentMegabytes(long pid) throws IOException {
-        for (String line : Files.readAllLines(Paths.get("/proc", Long.toString(pid), "status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-            }
-        }
-        throw new IllegalStateException("no VmRSS for " + pid);
     }
 }
