@@ -1,6 +1,6 @@
 # Checks every local link (file and #anchor) of a staged site: python3 site/tools/check-links.py target/staging
 import os, re, sys, urllib.parse
-root = sys.argv[1]
+root = os.path.abspath(sys.argv[1])
 broken = []
 ids = {}
 def ids_of(path):
@@ -21,7 +21,9 @@ for dirpath, _, files in os.walk(root):
             target, _, anchor = link.partition('#')
             target = urllib.parse.unquote(target.split('?')[0])
             full = os.path.normpath(os.path.join(dirpath, target)) if target else path
-            if not os.path.exists(full):
+            if not full.startswith(os.path.abspath(root) + os.sep) and full != os.path.abspath(root):
+                broken.append((os.path.relpath(path, root), link, 'outside the staged site'))
+            elif not os.path.exists(full):
                 broken.append((os.path.relpath(path, root), link, 'no such file'))
             elif anchor and full.endswith('.html') and urllib.parse.unquote(anchor) not in ids_of(full):
                 broken.append((os.path.relpath(path, root), link, 'no such anchor'))
