@@ -25,7 +25,7 @@ import org.codehaus.plexus.component.configurator.ComponentConfigurator;
 abstract class AbstractTetherMojo extends AbstractMojo {
     /**
      * The processes to run, one {@code <process>} each, started in {@code <needs>} order (independent ones in
-     * parallel) and stopped in reverse. {@code ${tether.port.NAME}} (or {@code @{tether.port.NAME}}) works in
+     * parallel) and stopped in reverse. <code>${tether.port.NAME}</code> (or <code>@{tether.port.NAME}</code>) works in
      * every value. The children of {@code <process>}:
      *
      * <table>
@@ -33,7 +33,7 @@ abstract class AbstractTetherMojo extends AbstractMojo {
      * <tr><th>element</th><th>meaning</th></tr>
      * <tr><td>{@code <id>}</td><td>required, unique; names the log {@code target/tether/<id>.log}</td></tr>
      * <tr><td>{@code <command>}</td><td>the whole command line, split into words like a shell would (no shell
-     * runs), e.g. {@code python3 -m http.server ${tether.port.web}}</td></tr>
+     * runs), e.g. <code>python3 -m http.server ${tether.port.web}</code></td></tr>
      * <tr><td>{@code <executable>}, {@code <arguments>}</td><td>instead of {@code <command>}: the program and
      * its arguments one {@code <argument>} each, taken as they are</td></tr>
      * <tr><td>{@code <java>}</td><td>instead of a command, a Java program run with the build's JDK (or its
