@@ -13,10 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -39,8 +37,7 @@ public final class ProcessSupervisor implements AutoCloseable {
     private final Path logFile;
     private final Path ledgerDirectory;
     private final Semaphore daemonizingStarts = new Semaphore(1, true);
-    /** What the owner knows of each running tree, to stop it itself should the supervisor die. */
-    private final Map<String, TreeRecord> trees = new ConcurrentHashMap<>();
+    private final KnownTrees trees = new KnownTrees();
 
     private volatile boolean closing;
     /** Set when the supervisor died unexpectedly: what happened and what the owner reaped in its place. */
@@ -50,7 +47,6 @@ public final class ProcessSupervisor implements AutoCloseable {
     private final SupervisorEvents events;
 
     private final ShutdownOrder shutdown = new ShutdownOrder();
-    private final Map<String, StopPolicy> policies = new ConcurrentHashMap<>();
 
     ProcessSupervisor(Process process, Path logFile, Path ledgerDirectory) {
         this.process = process;
@@ -128,20 +124,19 @@ public final class ProcessSupervisor implements AutoCloseable {
      */
     public SpawnedTree spawn(TreeSpec spec) {
         Message.Spawned spawned = requests.send(spec.checkedSpawnRequest(), Message.Spawned.class, REQUEST_TIMEOUT);
-        policies.put(spec.id(), spec.stopPolicy());
         TreeRecord record = new TreeRecord(
                 spec.id(),
                 new ProcessId(spawned.pid(), spawned.startTime()),
                 spawned.cookie(),
                 spawned.cgroup().isEmpty() ? Optional.empty() : Optional.of(Path.of(spawned.cgroup())),
                 (int) process.pid());
-        trees.put(spec.id(), record);
+        trees.add(record, spec.stopPolicy());
         return new SpawnedTree(this, spec, record);
     }
 
     /** Stops a tree with the policy it was spawned with. */
     public StopReport stop(String id) {
-        return stop(id, policies.getOrDefault(id, StopPolicy.DEFAULT));
+        return stop(id, trees.policyOf(id));
     }
 
     /** Stops a tree: the policy's steps on every member, then a check that nothing survived. */
@@ -149,7 +144,6 @@ public final class ProcessSupervisor implements AutoCloseable {
         Duration patience = policy.worstCase().plus(REQUEST_TIMEOUT);
         StopReport report = requests.send(r -> new Message.Stop(r, id, policy), Message.Stopped.class, patience)
                 .report();
-        policies.remove(id);
         events.forget(id);
         trees.remove(id);
         return report;
@@ -159,6 +153,16 @@ public final class ProcessSupervisor implements AutoCloseable {
     public List<ProcessInfo> members(String id) {
         return requests.send(r -> new Message.Members(r, id), Message.MemberList.class, REQUEST_TIMEOUT)
                 .processes();
+    }
+
+    /**
+     * Tree {@code id} is ready, its start over: told (nothing waits) where there is no subreaper, as orphans of
+     * pid 1 are then weighed by which fixtures were starting when they started (see InitOrphans).
+     */
+    public void settled(String id) {
+        if (!hello().subreaper()) {
+            requests.tell(r -> new Message.Settled(r, id));
+        }
     }
 
     /** Who holds the socket listening on {@code port}: tree {@code id} (see {@link PortListener}), asked of the supervisor. */
@@ -248,11 +252,7 @@ public final class ProcessSupervisor implements AutoCloseable {
         if (!process.isAlive()) {
             return;
         }
-        Duration patience = policies.values().stream()
-                .map(StopPolicy::worstCase)
-                .max(Duration::compareTo)
-                .orElse(Duration.ZERO)
-                .plus(REQUEST_TIMEOUT);
+        Duration patience = trees.longestStop().plus(REQUEST_TIMEOUT);
         try {
             requests.send(Message.Shutdown::new, Message.Bye.class, patience);
             if (process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS) && process.exitValue() == 0) {
@@ -288,9 +288,8 @@ public final class ProcessSupervisor implements AutoCloseable {
     /** The reader saw the pipe close: reap in the supervisor's place if it died holding trees, and say so. */
     private SupervisorException pipeClosed(IOException e) {
         if (!closing && !trees.isEmpty()) {
-            death = OrphanedTrees.reapInPlaceOf(process, ledgerDirectory, logFile, List.copyOf(trees.values()));
+            death = OrphanedTrees.reapInPlaceOf(process, ledgerDirectory, logFile, trees.takeAll());
             events.notices.announce(death);
-            trees.clear();
         }
         return died(e);
     }

@@ -60,12 +60,17 @@ public final class SpawnedTree implements AutoCloseable {
         return supervisor.members(spec.id());
     }
 
-    /** Stops the tree with its spec's policy; a second call returns the first report. */
+    /** Its start is over (the fixture is ready): see {@link ProcessSupervisor#settled}. */
+    public void settled() {
+        supervisor.settled(spec.id());
+    }
+
     /** Completes when the supervisor reports the launched process's exit. */
     public CompletableFuture<ExitEvent> exit() {
         return supervisor.exitOf(spec.id());
     }
 
+    /** Stops the tree with its spec's policy; a second call returns the first report. */
     public synchronized StopReport stop() {
         if (stopReport == null) {
             stopReport = supervisor.stop(spec.id(), spec.stopPolicy());

@@ -35,6 +35,25 @@ final class InitOrphans {
         }
     }
 
+    /**
+     * A fixture that may have forked an orphan as well as the judged launcher: its leader, and until when it was
+     * starting (the newest start time seen when its launcher exited or its owner found it ready).
+     */
+    record Rival(ProcessId leader, long startingUntil) {
+        /** Another build's fixture whose start is not known to be over: it may still fork anything. */
+        static final long STILL_STARTING = Long.MAX_VALUE;
+
+        /**
+         * This build's own fixture still running its launcher: a rival only when launched in the judged stretch.
+         * Fixtures of one wave start side by side by design; counting every sibling still starting would leave a
+         * daemonizing fixture unattributed whenever it starts beside another, and a wrong claim inside one build
+         * ends a daemon at most one stop early, where one across builds would kill another build's server.
+         */
+        static Rival ofThisBuild(ProcessId leader) {
+            return new Rival(leader, Long.MIN_VALUE);
+        }
+    }
+
     private static final int INIT = 1;
     /** Farther apart than this, two pids handed out in one clock tick can only be on either side of a wrap. */
     private static final int PID_WRAP_DISTANCE = 16_384;
@@ -45,7 +64,7 @@ final class InitOrphans {
     private final Function<OwnedTree, SupervisedTree> treeOf;
     private final IntPredicate ownedByThisUser;
     private final String backend;
-    private final Supplier<List<ProcessId>> otherSupervisorsLeaders;
+    private final Supplier<List<Rival>> otherBuilds;
     private final Runnable ledgerChanged;
 
     InitOrphans(
@@ -53,9 +72,9 @@ final class InitOrphans {
             ProcessInspector inspector,
             Function<OwnedTree, SupervisedTree> treeOf,
             String backend,
-            Supplier<List<ProcessId>> otherSupervisorsLeaders,
+            Supplier<List<Rival>> otherBuilds,
             Runnable ledgerChanged) {
-        this.otherSupervisorsLeaders = otherSupervisorsLeaders;
+        this.otherBuilds = otherBuilds;
         this.ledgerChanged = ledgerChanged;
         this.fixtures = fixtures;
         this.inspector = inspector;
@@ -79,7 +98,9 @@ final class InitOrphans {
         long newest =
                 table.all().stream().mapToLong(ProcessInfo::startTime).max().orElse(0L);
         long leaderStart = fixture.leader().startTime();
-        exitedLaunchers.put(fixture.key, new Launch(fixture.key, leaderStart, Math.max(leaderStart, newest)));
+        long end = Math.max(leaderStart, newest);
+        exitedLaunchers.put(fixture.key, new Launch(fixture.key, leaderStart, end));
+        fixture.settle(end); // other builds read it in the ledger: whatever it left started before this
         fixture.membership.claimGroupOfReapedLeader(table);
         claim(table, fixtures, claimed(table));
         ledgerChanged.run(); // what it just claimed: the periodic look no longer counts it as new
@@ -95,6 +116,19 @@ final class InitOrphans {
         if (!inspector.isRunning(fixture.leader())) {
             launcherExited(fixture);
         }
+    }
+
+    /**
+     * The owner found the fixture ready: its start is over. Recorded in the ledger, so another build judging an
+     * orphan that starts later no longer counts this fixture (a server that keeps running) as its maker.
+     */
+    synchronized void settled(OwnedTree fixture) {
+        long newest = inspector.snapshot().all().stream()
+                .mapToLong(ProcessInfo::startTime)
+                .max()
+                .orElse(0L);
+        fixture.settle(Math.max(fixture.leader().startTime(), newest));
+        ledgerChanged.run();
     }
 
     /** The fixture stopped: a notice naming the orphans of its life that nobody could claim, if any. */
@@ -121,12 +155,12 @@ final class InitOrphans {
 
     /**
      * The running fixture an orphan belongs to: the only one whose exited launcher lived when it started, unless
-     * a rival (a fixture of this supervisor still running its launcher, or any of another build's) was launched
-     * in that same stretch (between that launcher's start and the orphan's): it may have made the orphan just as
-     * well, so the orphan is nobody's. A server launched earlier is no rival: daemons are forked while their
-     * fixture starts.
+     * a rival may have made it just as well. A rival is a fixture launched before the orphan that was either
+     * launched in the same stretch (between the judged launcher's start and the orphan's) or, for another build's,
+     * still starting when the orphan started: daemons are forked while their fixture starts, so a server that
+     * was ready before is no rival, but one of another build still starting is, however early it was launched.
      */
-    static Optional<String> whose(ProcessInfo orphan, Collection<Launch> exited, Collection<ProcessId> rivals) {
+    static Optional<String> whose(ProcessInfo orphan, Collection<Launch> exited, Collection<Rival> rivals) {
         List<Launch> lived = exited.stream()
                 .filter(launch -> launch.contains(orphan.startTime()))
                 .toList();
@@ -134,8 +168,9 @@ final class InitOrphans {
             return Optional.empty();
         }
         long from = lived.get(0).start();
-        boolean rival =
-                rivals.stream().anyMatch(leader -> from <= leader.startTime() && startedBefore(leader, orphan.id()));
+        boolean rival = rivals.stream()
+                .anyMatch(other -> startedBefore(other.leader(), orphan.id())
+                        && (from <= other.leader().startTime() || orphan.startTime() <= other.startingUntil()));
         return rival ? Optional.empty() : Optional.of(lived.get(0).key());
     }
 
@@ -179,11 +214,11 @@ final class InitOrphans {
             return;
         }
         // Rivals: this supervisor's fixtures still running their launcher, and every fixture another build of
-        // this user has launched (its launcher's end is not known here, so it counts as a rival throughout).
-        List<ProcessId> rivals = new ArrayList<>(otherSupervisorsLeaders.get());
+        // this user has launched, with the end of its start as its ledger records it.
+        List<Rival> rivals = new ArrayList<>(otherBuilds.get());
         fixtures.values().stream()
                 .filter(fixture -> !exitedLaunchers.containsKey(fixture.key))
-                .forEach(fixture -> rivals.add(fixture.leader()));
+                .forEach(fixture -> rivals.add(Rival.ofThisBuild(fixture.leader())));
         for (ProcessInfo orphan : orphans) {
             Optional<OwnedTree> owner = whose(orphan, launches, rivals).map(fixtures::get);
             if (owner.isPresent()) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
@@ -25,17 +26,30 @@ import java.util.stream.Stream;
  * supervisor 4242@123456
  * owner 4200@123400
  * fixture web 4250@123500 3f1c...-cookie /sys/fs/cgroup/unified/tether-4242/fixture-1 4251@123501 4260@123502
+ * settled web 123620
  * unclaimed 4270@123900
  * </pre>
  *
  * A fixture line ends with every member seen so far, each as pid@starttime, so no stranger is ever signalled;
+ * a {@code settled} line gives the start time by which the fixture above it had finished starting (on a backend
+ * without a subreaper, another build weighs its orphans against it: see {@link InitOrphans});
  * {@code unclaimed} lines list processes the subreaper adopted that no tree could claim. A ledger is evidence,
  * not orders: the sweep acts only on identities that match a live process exactly (see {@link LedgerSweeper}),
  * and a file that does not parse is rejected whole.
  */
 final class Ledger {
     /** One fixture as recorded: enough to find its tree again without the supervisor that started it. */
-    record Entry(String key, ProcessId leader, String cookie, Optional<Path> cgroup, List<ProcessId> members) {}
+    record Entry(
+            String key,
+            ProcessId leader,
+            String cookie,
+            Optional<Path> cgroup,
+            List<ProcessId> members,
+            OptionalLong settled) {
+        Entry settledAt(long startTime) {
+            return new Entry(key, leader, cookie, cgroup, members, OptionalLong.of(startTime));
+        }
+    }
 
     /** A whole ledger file as read back. */
     record Record(
@@ -80,17 +94,20 @@ final class Ledger {
     }
 
     /**
-     * The leaders of the fixtures other live supervisors of this user (other builds, other test forks) have
-     * launched, as their ledgers say: on the portable backend, one of them may have made an orphan as well.
+     * The fixtures other live supervisors of this user (other builds, other test forks) have launched, as their
+     * ledgers say, each with the end of its start when known: on the portable backend, one of them may have made
+     * an orphan as well.
      */
-    List<ProcessId> leadersOfOtherSupervisors() {
-        List<ProcessId> leaders = new ArrayList<>();
+    List<InitOrphans.Rival> rivalsOfOtherSupervisors() {
+        List<InitOrphans.Rival> rivals = new ArrayList<>();
         for (Record record : readAll(file.getParent()).records()) {
             if (!record.supervisor().equals(supervisor) && record.backend().equals(backend)) {
-                record.entries().forEach(entry -> leaders.add(entry.leader()));
+                record.entries()
+                        .forEach(entry -> rivals.add(new InitOrphans.Rival(
+                                entry.leader(), entry.settled().orElse(InitOrphans.Rival.STILL_STARTING))));
             }
         }
-        return leaders;
+        return rivals;
     }
 
     Path file() {
@@ -116,6 +133,13 @@ final class Ledger {
                 text.append(' ').append(member);
             }
             text.append('\n');
+            if (entry.settled().isPresent()) {
+                text.append("settled ")
+                        .append(URLEncoder.encode(entry.key(), StandardCharsets.UTF_8))
+                        .append(' ')
+                        .append(entry.settled().getAsLong())
+                        .append('\n');
+            }
         }
         for (ProcessId orphan : unclaimed) {
             text.append("unclaimed ").append(orphan).append('\n');
@@ -198,8 +222,10 @@ final class Ledger {
                                 identity(words[2]),
                                 words[3],
                                 cgroup,
-                                members));
+                                members,
+                                OptionalLong.empty()));
                     }
+                    case "settled" -> settle(entries, URLDecoder.decode(words[1], StandardCharsets.UTF_8), words[2]);
                     case "unclaimed" -> unclaimed.add(identity(words[1]));
                     default -> throw new IllegalArgumentException("unknown line kind '" + words[0] + "'");
                 }
@@ -211,6 +237,19 @@ final class Ledger {
             throw new MalformedLedgerException(file, lines.size(), "no supervisor or owner line");
         }
         return new Record(file, supervisor, owner, backend, entries, unclaimed);
+    }
+
+    /** A settled line names the fixture line just above it and a start time. */
+    private static void settle(List<Entry> entries, String key, String startTime) {
+        int last = entries.size() - 1;
+        if (last < 0 || !entries.get(last).key().equals(key)) {
+            throw new IllegalArgumentException("settled '" + key + "' does not follow that fixture's line");
+        }
+        long time = Long.parseLong(startTime);
+        if (time <= 0) {
+            throw new IllegalArgumentException("'" + startTime + "' is not a start time");
+        }
+        entries.set(last, entries.get(last).settledAt(time));
     }
 
     private static String backendName(String text) {

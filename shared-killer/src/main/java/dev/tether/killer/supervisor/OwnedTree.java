@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** One tree the supervisor owns: who leads it, how to find its members, and how to stop it. */
 final class OwnedTree {
@@ -23,6 +25,8 @@ final class OwnedTree {
     private final AtomicBoolean exitReported = new AtomicBoolean();
     /** Known members seen gone, so each loss counts once as evidence (see {@link Adoptions}). */
     private final Set<ProcessId> lost = new HashSet<>();
+    /** The newest start time seen when its start was over (launcher exited or found ready); 0 while starting. */
+    private final AtomicLong settledAt = new AtomicLong();
     /** Set when its stop begins: the leader's exit is then our own doing, and its tree is being ended anyway. */
     volatile boolean stopping;
 
@@ -61,7 +65,19 @@ final class OwnedTree {
         return any;
     }
 
+    /** Its start is over as of {@code startTime} (in the inspector's units); a later call may only extend it. */
+    void settle(long startTime) {
+        settledAt.accumulateAndGet(startTime, Math::max);
+    }
+
     Ledger.Entry ledgerEntry() {
-        return new Ledger.Entry(key, leader(), membership.cookie(), cgroup, List.copyOf(membership.known()));
+        long settled = settledAt.get();
+        return new Ledger.Entry(
+                key,
+                leader(),
+                membership.cookie(),
+                cgroup,
+                List.copyOf(membership.known()),
+                settled == 0 ? OptionalLong.empty() : OptionalLong.of(settled));
     }
 }

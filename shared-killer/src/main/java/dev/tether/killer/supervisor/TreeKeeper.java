@@ -65,7 +65,7 @@ final class TreeKeeper {
                 fixtures, byLeaderPid, inspector, self, cgroups.isPresent(), this::tree, escapees, this::writeLedger);
         this.ledger = new LedgerWriter(ledger, owner, fixtures::values, attribution::unclaimedIds);
         this.initOrphans = backendWithoutSubreaper.map(backend -> new InitOrphans(
-                fixtures, inspector, this::tree, backend, ledger::leadersOfOtherSupervisors, this::writeLedger));
+                fixtures, inspector, this::tree, backend, ledger::rivalsOfOtherSupervisors, this::writeLedger));
     }
 
     OwnedTree spawn(SpawnOrder order) throws SpawnException, IOException {
@@ -165,6 +165,11 @@ final class TreeKeeper {
     /** The log files of the running fixtures, for the {@link LogCap}. */
     List<Path> logFiles() {
         return fixtures.values().stream().map(f -> f.logFile).toList();
+    }
+
+    /** The owner found the fixture ready (sent only on backends without a subreaper, see {@link InitOrphans}). */
+    void settled(String key) {
+        fixture(key).ifPresent(fixture -> initOrphans.ifPresent(orphans -> orphans.settled(fixture)));
     }
 
     Optional<OwnedTree> fixture(String key) {

@@ -200,6 +200,61 @@ class ConcurrentDaemonsIT {
         }
     }
 
+    /**
+     * Another build's server that keeps running is a rival only while it starts: once its owner found it ready
+     * (and its ledger says so), a daemonizing fixture launched later by this build is attributed to its own
+     * fixture, ended by its stop, and the other build's server is untouched.
+     */
+    @Test
+    void onThePortableBackendAnotherBuildsReadyServerIsNoRival(@TempDir Path dir, @TempDir Path ledgers)
+            throws Exception {
+        assumeTrue(!Os.ENGINE_READS_PROC, "the portable backend's rule (run with TETHER_BACKEND=portable)");
+        List<ProcessId> daemons = new ArrayList<>();
+        try (ProcessSupervisor first = ProcessSupervisor.launch(ledgers, false);
+                ProcessSupervisor second = ProcessSupervisor.launch(ledgers, false)) {
+            SpawnedTree server = first.spawn(new TreeSpec(
+                    "server",
+                    List.of("/bin/sh", "-c", "exec sleep 300"),
+                    dir,
+                    Map.of(),
+                    dir.resolve("server.log"),
+                    StopPolicy.DEFAULT));
+            server.settled();
+            Os.await(
+                    "the first build's ledger to record the server's start as over",
+                    SETTLE,
+                    () -> ledgerSays(ledgers, first.pid(), "settled server "));
+
+            SpawnedTree daemon = second.spawn(Scripts.spec(
+                    "daemon", dir, "scrubbed-daemon.sh", dir.resolve("pids").toString()));
+            ProcessId daemonProcess =
+                    Os.awaitPids(dir.resolve("pids"), 1, SETTLE).get(0);
+            daemons.add(daemonProcess);
+            Os.await("the launcher to exit", SETTLE, () -> !daemon.isLeaderAlive());
+
+            assertTrue(
+                    daemon.members().stream().anyMatch(p -> p.id().equals(daemonProcess)),
+                    "the daemon " + daemonProcess + " is not its fixture's member; notices " + second.notices());
+            StopReport stop = daemon.stop();
+            assertTrue(stop.ended().stream().anyMatch(o -> o.pid() == daemonProcess.pid()), stop.summary());
+            assertTrue(server.isLeaderAlive(), "the other build's server was killed: " + stop.summary());
+            assertTrue(server.stop().isClean());
+        } finally {
+            daemons.stream()
+                    .filter(Os::isAlive)
+                    .forEach(d -> ProcessHandle.of(d.pid()).ifPresent(ProcessHandle::destroyForcibly));
+        }
+    }
+
+    private static boolean ledgerSays(Path ledgers, long supervisorPid, String line) {
+        try {
+            return Files.readString(ledgers.resolve("supervisor-" + supervisorPid + ".ledger"))
+                    .contains(line);
+        } catch (java.io.IOException e) {
+            return false; // not written yet
+        }
+    }
+
     /** Two env-scrubbed double-fork daemons launched at the same moment, their launchers already gone. */
     private record Twins(SpawnedTree treeA, SpawnedTree treeB, ProcessId daemonA, ProcessId daemonB) {
         static Twins start(ProcessSupervisor supervisor, Path dir) throws Exception {

@@ -16,8 +16,12 @@ class InitOrphansTest {
         return new ProcessInfo(4250, 1, 4250, 4250, start, 'S', "sleep");
     }
 
-    private static ProcessId leader(long start) {
-        return new ProcessId(4000, start);
+    private static InitOrphans.Rival leader(long start) {
+        return InitOrphans.Rival.ofThisBuild(new ProcessId(4000, start));
+    }
+
+    private static InitOrphans.Rival otherBuilds(long start, long startingUntil) {
+        return new InitOrphans.Rival(new ProcessId(4000, start), startingUntil);
     }
 
     private static final InitOrphans.Launch WEB = new InitOrphans.Launch("web", 100, 140);
@@ -45,6 +49,28 @@ class InitOrphansTest {
                 "a server launched before is no rival");
     }
 
+    /**
+     * Two builds launch at nearly the same moment: A's launcher first, B's just after, and A's daemon forks after
+     * B's launcher started. Judging for B, A's fixture was launched before B's, yet still starting when the daemon
+     * started: it is a rival, so B never takes A's daemon. Once A's ledger says its start ended before the
+     * orphan started (a server that was ready), it is no rival.
+     */
+    @Test
+    void anotherBuildsFixtureStillStartingWhenTheOrphanStartedMakesItNobodysHoweverEarlyItWasLaunched() {
+        InitOrphans.Launch b = new InitOrphans.Launch("b", 100, 140);
+        ProcessInfo orphan = orphanStartedAt(120);
+        assertEquals(
+                Optional.empty(),
+                InitOrphans.whose(orphan, List.of(b), List.of(otherBuilds(95, InitOrphans.Rival.STILL_STARTING))));
+        assertEquals(Optional.empty(), InitOrphans.whose(orphan, List.of(b), List.of(otherBuilds(95, 125))));
+        assertEquals(Optional.empty(), InitOrphans.whose(orphan, List.of(b), List.of(otherBuilds(95, 120))));
+        assertEquals(Optional.of("b"), InitOrphans.whose(orphan, List.of(b), List.of(otherBuilds(95, 119))));
+        assertEquals(
+                Optional.of("b"),
+                InitOrphans.whose(orphan, List.of(b), List.of(otherBuilds(121, InitOrphans.Rival.STILL_STARTING))),
+                "launched after the orphan started: it cannot have made it");
+    }
+
     @Test
     void anOrphanBornOutsideEveryLauncherLifeIsNobodys() {
         assertEquals(Optional.empty(), InitOrphans.whose(orphanStartedAt(99), List.of(WEB), List.of()));
@@ -54,8 +80,8 @@ class InitOrphansTest {
     @Test
     void aFixtureLaunchedInTheOrphansOwnClockTickIsARivalOnlyIfItsPidWasHandedOutFirst() {
         ProcessInfo orphan = orphanStartedAt(120); // pid 4250
-        ProcessId launchedJustAfter = new ProcessId(4251, 120);
-        ProcessId launchedJustBefore = new ProcessId(4249, 120);
+        InitOrphans.Rival launchedJustAfter = InitOrphans.Rival.ofThisBuild(new ProcessId(4251, 120));
+        InitOrphans.Rival launchedJustBefore = InitOrphans.Rival.ofThisBuild(new ProcessId(4249, 120));
         assertEquals(Optional.of("web"), InitOrphans.whose(orphan, List.of(WEB), List.of(launchedJustAfter)));
         assertEquals(Optional.empty(), InitOrphans.whose(orphan, List.of(WEB), List.of(launchedJustBefore)));
     }

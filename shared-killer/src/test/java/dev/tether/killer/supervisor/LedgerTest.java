@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,8 @@ class LedgerTest {
                         new ProcessId(4250, 510),
                         "cookie-1",
                         Optional.empty(),
-                        List.of(new ProcessId(4251, 511)))),
+                        List.of(new ProcessId(4251, 511)),
+                        OptionalLong.of(530))),
                 List.of(new ProcessId(4270, 600)));
 
         Ledger.Record record = Ledger.read(ledger.file());
@@ -35,6 +37,7 @@ class LedgerTest {
         assertEquals("portable", record.backend());
         assertEquals("web server", record.entries().get(0).key());
         assertEquals(List.of(new ProcessId(4251, 511)), record.entries().get(0).members());
+        assertEquals(OptionalLong.of(530), record.entries().get(0).settled());
         assertEquals(List.of(new ProcessId(4270, 600)), record.unclaimed());
     }
 
@@ -46,19 +49,36 @@ class LedgerTest {
     }
 
     @Test
-    void theLeadersOfOtherSupervisorsOfTheSameBackendAreRivalsNotOwnOrAnotherBackends() throws Exception {
+    void theFixturesOfOtherSupervisorsOfTheSameBackendAreRivalsNotOwnOrAnotherBackends() throws Exception {
         Ledger mine = new Ledger(dir, new ProcessId(4242, 500), new ProcessId(4200, 400), "portable");
         Ledger other = new Ledger(dir, new ProcessId(5000, 700), new ProcessId(4900, 650), "portable");
         Ledger linux = new Ledger(dir, new ProcessId(6000, 70), new ProcessId(5900, 65), "linux");
         mine.write(List.of(entry("own", new ProcessId(4250, 510))), List.of());
-        other.write(List.of(entry("theirs", new ProcessId(5010, 710))), List.of());
+        other.write(
+                List.of(
+                        entry("starting", new ProcessId(5010, 710)),
+                        entry("ready", new ProcessId(5020, 720)).settledAt(760)),
+                List.of());
         linux.write(List.of(entry("ticks", new ProcessId(6010, 71))), List.of());
 
-        assertEquals(List.of(new ProcessId(5010, 710)), mine.leadersOfOtherSupervisors());
+        assertEquals(
+                List.of(
+                        new InitOrphans.Rival(new ProcessId(5010, 710), InitOrphans.Rival.STILL_STARTING),
+                        new InitOrphans.Rival(new ProcessId(5020, 720), 760)),
+                mine.rivalsOfOtherSupervisors());
+    }
+
+    @Test
+    void aSettledLineNamesTheFixtureAboveItAndAStartTime() throws Exception {
+        String head = "supervisor 4242@500\nowner 4200@400\nfixture web 4250@510 c -\n";
+        assertRejected(head + "settled db 530\n", "does not follow that fixture's line");
+        assertRejected("supervisor 4242@500\nowner 4200@400\nsettled web 530\n", "does not follow");
+        assertRejected(head + "settled web 0\n", "not a start time");
+        assertRejected(head + "settled web soon\n", "soon");
     }
 
     private static Ledger.Entry entry(String key, ProcessId leader) {
-        return new Ledger.Entry(key, leader, "cookie", Optional.empty(), List.of());
+        return new Ledger.Entry(key, leader, "cookie", Optional.empty(), List.of(), OptionalLong.empty());
     }
 
     @Test
