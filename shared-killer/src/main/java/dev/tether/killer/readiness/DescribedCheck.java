@@ -1,5 +1,7 @@
 package dev.tether.killer.readiness;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /** A check with the words the messages use for it. */
@@ -22,5 +24,10 @@ record DescribedCheck(ProbeCheck check, String description) implements ProbeChec
     @Override
     public int listeningPortOrAny() {
         return check.listeningPortOrAny();
+    }
+
+    @Override
+    public Optional<Path> changesWith() {
+        return check.changesWith();
     }
 }

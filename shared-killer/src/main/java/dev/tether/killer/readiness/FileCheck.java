@@ -2,7 +2,9 @@ package dev.tether.killer.readiness;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
+/** A file appearing (a pid file, a socket): its creation wakes the wait where its directory exists already. */
 final class FileCheck implements ProbeCheck {
     private final Path file;
 
@@ -13,6 +15,11 @@ final class FileCheck implements ProbeCheck {
     @Override
     public boolean passes() {
         return Files.exists(file);
+    }
+
+    @Override
+    public Optional<Path> changesWith() {
+        return Optional.of(file);
     }
 
     @Override

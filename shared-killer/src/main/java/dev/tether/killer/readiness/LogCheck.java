@@ -2,6 +2,7 @@ package dev.tether.killer.readiness;
 
 import dev.tether.killer.logs.AppendedLines;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Reads only what was appended to the log since the last attempt. */
@@ -27,6 +28,11 @@ final class LogCheck implements ProbeCheck {
             }
         }
         return matches >= occurrence;
+    }
+
+    @Override
+    public Optional<Path> changesWith() {
+        return Optional.of(log);
     }
 
     @Override

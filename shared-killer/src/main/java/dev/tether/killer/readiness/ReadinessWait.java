@@ -7,6 +7,7 @@ import dev.tether.killer.client.ProcessSupervisor;
 import dev.tether.killer.config.FixtureSpec;
 import dev.tether.killer.config.Readiness;
 import dev.tether.killer.config.Wording;
+import dev.tether.killer.logs.FileGrowth;
 import dev.tether.killer.logs.LogTail;
 import dev.tether.killer.ports.PortOwners;
 import dev.tether.killer.process.ProcessInfo;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -27,13 +29,16 @@ import java.util.stream.Collectors;
  * Waits until a fixture is ready. Polls are {@link #FAST_POLL} apart for the first {@link #FAST_PHASE} (most
  * servers are ready by then: one is noticed within ~1 ms of accepting; a refused connect() costs ~0.05 ms), then
  * back off to {@link #MAX_POLL}, so a slow one costs little. A poll is cheap: a refused connect() or a look at the
- * log's new bytes; an HTTP probe sends its request only once the port accepts (see HttpCheck). The wait ends early, with the reason,
+ * log's new bytes (and a wait on files only sleeps until they change); an HTTP probe sends its request only once the port accepts (see HttpCheck). The wait ends early, with the reason,
  * when the fixture exits, when a sibling failed (cancel), or when the port answers from someone else's process.
  */
 public final class ReadinessWait {
     static final Duration FAST_POLL = Duration.ofMillis(1);
     static final Duration FAST_PHASE = Duration.ofSeconds(5);
     static final Duration MAX_POLL = Duration.ofMillis(10);
+    /** The longest sleep on a file that did not report a change: a network file system may never report one. */
+    static final Duration FILE_BACKSTOP = Duration.ofMillis(50);
+
     private static final int LOG_TAIL_LINES = 20;
 
     private final FixtureSpec spec;
@@ -73,18 +78,39 @@ public final class ReadinessWait {
         verifyOwners();
     }
 
-    /** Checks at once, then 1 ms apart, doubling up to the phase's limit; false when the timeout passed. */
+    /**
+     * Checks at once, then 1 ms apart, doubling up to the phase's limit; false when the timeout passed. When
+     * every check waits on a file (a log line, a file appearing) and the kernel reports writes, it sleeps until
+     * the file changes instead, checking at least every {@link #FILE_BACKSTOP} in case a change went unreported.
+     */
     private boolean pollUntilReady() {
+        List<Path> files =
+                checks.stream().flatMap(check -> check.changesWith().stream()).toList();
+        Optional<FileGrowth> growth = files.size() == checks.size() ? FileGrowth.of(files) : Optional.empty();
+        try {
+            growth.ifPresent(this::closeOnExit);
+            return pollUntilReady(growth);
+        } finally {
+            growth.ifPresent(FileGrowth::close);
+        }
+    }
+
+    private boolean pollUntilReady(Optional<FileGrowth> growth) {
         long began = System.nanoTime();
         long deadline = began + readiness.timeout().toNanos();
-        Duration pause = Duration.ofMillis(1);
+        Duration pause = growth.isPresent() ? FILE_BACKSTOP : Duration.ofMillis(1);
         while (!ready()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
             }
+            long nanos = Math.min(pause.toNanos(), left);
             try {
-                pauseUnlessExit(Math.min(pause.toNanos(), left));
+                if (growth.isPresent()) {
+                    growth.get().await(nanos);
+                    continue;
+                }
+                pauseUnlessExit(nanos);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw failure(
@@ -94,6 +120,16 @@ public final class ReadinessWait {
             pause = min(pause.multipliedBy(2), fastPhase ? FAST_POLL : MAX_POLL);
         }
         return true;
+    }
+
+    /**
+     * The launched process's exit ends a wait on file changes at once (failIfGone then says why). Not for a
+     * daemonizing fixture: its launcher's clean exit is expected, and the wait goes on.
+     */
+    private void closeOnExit(FileGrowth growth) {
+        if (!spec.daemonizes()) {
+            supervisor.exitOf(key).whenComplete((exit, error) -> growth.close());
+        }
     }
 
     /**

@@ -9,12 +9,15 @@ import dev.tether.killer.fixture.FixtureGroup;
 import dev.tether.killer.fixture.GroupOptions;
 import dev.tether.killer.testing.Os;
 import dev.tether.killer.testing.SupervisorExtension;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 @EnabledOnOs(OS.LINUX)
 class FixtureBenchmark {
     private static final int RUNS = 15;
+    private static final int SLOW_RUNS = 5;
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     /** Listens after 300 ms, writes the monotonic time of listen() to argv[2], then serves forever. */
@@ -41,6 +45,18 @@ class FixtureBenchmark {
             "stamp = time.monotonic_ns()",
             "open(sys.argv[2], 'w').write(str(stamp))",
             "while True: s.accept()[0].close()");
+
+    /**
+     * Prints a line with the monotonic time of its write after argv[1] seconds, then serves nothing, forever.
+     */
+    private static final String LATE_LOGGER = String.join(
+            "\n",
+            "import sys, time",
+            "time.sleep(float(sys.argv[1]))",
+            "print('ready', time.monotonic_ns(), flush=True)",
+            "time.sleep(300)");
+    /** How long the slow logger takes: the owner's CPU while a log probe waits that long is one figure. */
+    private static final double SLOW_START_SECONDS = 2;
 
     /**
      * Exits 1 after 300 ms, printing the monotonic time just before. os._exit, not sys.exit: the interpreter's
@@ -59,6 +75,9 @@ class FixtureBenchmark {
     void printFixtureFigures() throws Exception {
         ProcessSupervisor supervisor = SUPERVISOR.get();
         Figures ready = new Figures("readiness: port accepts -> start() returns (tcp probe)", "ms", "<= 5 ms");
+        Figures logged = new Figures("readiness: log line written -> start() returns (log probe)", "ms", "<= 5 ms");
+        Figures waitingCpu = new Figures(
+                "owner CPU while a log probe waits for a slow server (ms per second waited)", "ms", "(no target)");
         Figures failFast =
                 new Figures("fail-fast: failing fixture exits -> 2 siblings dead, start() threw", "ms", "<= 10 ms");
         for (int i = 0; i < RUNS; i++) {
@@ -70,8 +89,26 @@ class FixtureBenchmark {
                     .withReadiness(Readiness.allOf(TIMEOUT, new Probe.Tcp("127.0.0.1", "late")));
             try (FixtureGroup group = FixtureGroup.start(List.of(server), options(supervisor))) {
                 long returned = System.nanoTime();
-                ready.addNanosAsMillis(
-                        returned - Long.parseLong(Files.readString(stamp).trim()));
+                // The server stamps the time right after listen() and writes it next: start() may return first.
+                Os.await(
+                        "the server's stamp",
+                        Duration.ofSeconds(5),
+                        () -> stampOf(stamp).isPresent());
+                ready.addNanosAsMillis(returned - stampOf(stamp).orElseThrow());
+            }
+
+            FixtureSpec logger = logger("logger-" + i, 0.3);
+            try (FixtureGroup group = FixtureGroup.start(List.of(logger), options(supervisor))) {
+                long returned = System.nanoTime();
+                String line =
+                        Files.readAllLines(group.fixture(logger.id()).logFile()).get(0);
+                logged.addNanosAsMillis(returned - Long.parseLong(line.split(" ")[1].trim()));
+            }
+            if (i < SLOW_RUNS) {
+                long cpuBefore = processCpuNanos();
+                FixtureGroup.start(List.of(logger("slow-" + i, SLOW_START_SECONDS)), options(supervisor))
+                        .close();
+                waitingCpu.add((processCpuNanos() - cpuBefore) / 1e6 / SLOW_START_SECONDS);
             }
 
             FixtureSpec a = FixtureSpec.of("a", "sleep 300").withWorkingDirectory(dir);
@@ -93,7 +130,7 @@ class FixtureBenchmark {
                 failFast.addNanosAsMillis(threw - exited);
             }
         }
-        List<String> rows = new ArrayList<>(List.of(ready.row(), failFast.row()));
+        List<String> rows = new ArrayList<>(List.of(ready.row(), logged.row(), waitingCpu.row(), failFast.row()));
         System.out.println();
         System.out.println("Tether fixture figures");
         System.out.println(Figures.header());
@@ -104,6 +141,27 @@ class FixtureBenchmark {
                 "no fixture process left",
                 Duration.ofSeconds(5),
                 () -> Os.carrying("TETHER_FIXTURE", "none").isEmpty());
+    }
+
+    private FixtureSpec logger(String id, double seconds) {
+        return FixtureSpec.of(id, List.of("python3", "-c", LATE_LOGGER, Double.toString(seconds)))
+                .withWorkingDirectory(dir)
+                .withReadiness(Readiness.allOf(TIMEOUT, new Probe.Log("^ready ", 1)));
+    }
+
+    private static OptionalLong stampOf(Path file) {
+        try {
+            String text = Files.readString(file).trim();
+            return text.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(text));
+        } catch (IOException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** CPU time of this whole JVM (every thread: the waiting one and the JDK's watch thread). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private GroupOptions options(ProcessSupervisor supervisor) {

@@ -7,7 +7,6 @@ import dev.tether.killer.process.ProcessTable;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,45 +18,12 @@ import org.junit.jupiter.api.Test;
  * its layout and parsing can.
  */
 class DarwinKinfoProcTest {
-    /** A C struct: fields in order, each with its size and alignment, or a nested struct. */
-    private static final class Layout {
-        final Map<String, Integer> offsets = new LinkedHashMap<>();
-        int size;
-        int alignment = 1;
-
-        Layout add(String name, int fieldSize, int fieldAlignment) {
-            int at = align(this.size, fieldAlignment);
-            offsets.put(name, at);
-            this.size = at + fieldSize;
-            alignment = Math.max(alignment, fieldAlignment);
-            return this;
-        }
-
-        Layout add(String name, Layout nested) {
-            int at = align(this.size, nested.alignment);
-            offsets.put(name, at);
-            nested.offsets.forEach((inner, offset) -> offsets.put(name + "." + inner, at + offset));
-            this.size = at + nested.size;
-            alignment = Math.max(alignment, nested.alignment);
-            return this;
-        }
-
-        Layout end() {
-            size = align(size, alignment);
-            return this;
-        }
-
-        private static int align(int at, int alignment) {
-            return (at + alignment - 1) / alignment * alignment;
-        }
+    private static CStructLayout timeval() {
+        return new CStructLayout().add("tv_sec", 8, 8).add("tv_usec", 4, 4).end();
     }
 
-    private static Layout timeval() {
-        return new Layout().add("tv_sec", 8, 8).add("tv_usec", 4, 4).end();
-    }
-
-    private static Layout externProc() {
-        return new Layout()
+    private static CStructLayout externProc() {
+        return new CStructLayout()
                 .add("p_starttime", timeval())
                 .add("p_vmspace", 8, 8)
                 .add("p_sigacts", 8, 8)
@@ -79,7 +45,7 @@ class DarwinKinfoProcTest {
                 .add("p_slptime", 4, 4)
                 .add(
                         "p_realtimer",
-                        new Layout()
+                        new CStructLayout()
                                 .add("it_interval", timeval())
                                 .add("it_value", timeval())
                                 .end())
@@ -107,8 +73,8 @@ class DarwinKinfoProcTest {
                 .end();
     }
 
-    private static Layout eproc() {
-        Layout pcred = new Layout()
+    private static CStructLayout eproc() {
+        CStructLayout pcred = new CStructLayout()
                 .add("pc_lock", 72, 1)
                 .add("pc_ucred", 8, 8)
                 .add("p_ruid", 4, 4)
@@ -117,19 +83,19 @@ class DarwinKinfoProcTest {
                 .add("p_svgid", 4, 4)
                 .add("p_refcnt", 4, 4)
                 .end();
-        Layout ucred = new Layout()
+        CStructLayout ucred = new CStructLayout()
                 .add("cr_ref", 4, 4)
                 .add("cr_uid", 4, 4)
                 .add("cr_ngroups", 2, 2)
                 .add("cr_groups", 16 * 4, 4)
                 .end();
-        Layout vmspace = new Layout()
+        CStructLayout vmspace = new CStructLayout()
                 .add("vm_refcnt", 4, 4)
                 .add("vm_shm", 8, 8)
                 .add("vm_rssize", 5 * 4, 4)
                 .add("vm_pad", 3 * 8, 8)
                 .end();
-        return new Layout()
+        return new CStructLayout()
                 .add("e_paddr", 8, 8)
                 .add("e_sess", 8, 8)
                 .add("e_pcred", pcred)
@@ -154,7 +120,7 @@ class DarwinKinfoProcTest {
 
     @Test
     void theOffsetsAndTheSizeAreTheHeadersOnes() {
-        Layout kinfo = new Layout()
+        CStructLayout kinfo = new CStructLayout()
                 .add("kp_proc", externProc())
                 .add("kp_eproc", eproc())
                 .end();
