@@ -24,7 +24,10 @@ public enum Backend {
      * no environment of another process, no port owner check.
      */
     PORTABLE("portable", false),
-    /** Today the portable backend on a Mac (sysctl and kqueue specifics are not built yet). */
+    /**
+     * The portable backend plus macOS's own evidence: the table from one sysctl, environment cookies through
+     * KERN_PROCARGS2, fork and exit events from kqueue, each orphan's forking parent through its unique id.
+     */
     MACOS("macos", false),
     /** Recognised so it can be refused with a clear message: Job Objects are not built yet. */
     WINDOWS("windows", false);
@@ -122,6 +125,19 @@ public enum Backend {
             throw new TetherException(PlatformMessages.windowsNotBuilt(System.getProperty("os.name", "Windows")));
         }
         return this;
+    }
+
+    /**
+     * The kernel's fork and exit events for watched processes, delivered to {@code onEvent}; empty where the
+     * backend has none (Linux does not need them, portable has no way to get them).
+     */
+    public Optional<ProcessEvents> processEvents(Runnable onEvent) {
+        return this == MACOS ? MacProcessEvents.start(onEvent) : Optional.empty();
+    }
+
+    /** Never-reused process ids with the forking parent's (macOS); empty where the backend has none. */
+    public Optional<UniqueIds> uniqueIds() {
+        return this == MACOS ? MacUniqueIds.load() : Optional.empty();
     }
 
     /** Orphans re-parent to the supervisor ({@code PR_SET_CHILD_SUBREAPER}): every escapee stays findable. */

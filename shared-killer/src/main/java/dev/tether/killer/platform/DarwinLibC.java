@@ -6,7 +6,10 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.LongByReference;
 
-/** The one macOS libc call the macos backend adds to POSIX: {@code sysctl(3)}. Loaded only on macOS. */
+/**
+ * The macOS libc calls the macos backend adds to POSIX: {@code sysctl(3)} for the process table and environments,
+ * {@code kqueue(2)} for process events, {@code proc_pidinfo} for unique ids. Loaded only on macOS.
+ */
 interface DarwinLibC extends Library {
     int CTL_KERN = 1;
     int KERN_ARGMAX = 8;
@@ -16,6 +19,16 @@ interface DarwinLibC extends Library {
 
     int sysctl(int[] name, int nameLength, Pointer old, LongByReference oldLength, Pointer fresh, long freshLength)
             throws LastErrorException;
+
+    int kqueue() throws LastErrorException;
+
+    int kevent(int kq, Pointer changes, int changeCount, Pointer events, int eventCount, Pointer timeout)
+            throws LastErrorException;
+
+    int close(int fd) throws LastErrorException;
+
+    /** Bytes written to {@code buffer}, 0 when the process is gone (or not this user's, for some flavors). */
+    int proc_pidinfo(int pid, int flavor, long argument, Pointer buffer, int bufferSize) throws LastErrorException;
 
     static DarwinLibC load() {
         return Native.load("c", DarwinLibC.class);

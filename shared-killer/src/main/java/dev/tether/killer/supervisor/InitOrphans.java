@@ -1,5 +1,6 @@
 package dev.tether.killer.supervisor;
 
+import dev.tether.killer.platform.Backend;
 import dev.tether.killer.process.ProcessId;
 import dev.tether.killer.process.ProcessInfo;
 import dev.tether.killer.process.ProcessInspector;
@@ -66,21 +67,24 @@ final class InitOrphans {
     private final String backend;
     private final Supplier<List<Rival>> otherBuilds;
     private final Runnable ledgerChanged;
+    /** Present where the OS names each orphan's forking parent (macOS): exact evidence, before any timing. */
+    private final Optional<ForkParents> forkParents;
 
     InitOrphans(
             Map<String, OwnedTree> fixtures,
             ProcessInspector inspector,
             Function<OwnedTree, SupervisedTree> treeOf,
-            String backend,
+            Backend backend,
             Supplier<List<Rival>> otherBuilds,
             Runnable ledgerChanged) {
+        this.forkParents = backend.uniqueIds().map(ids -> new ForkParents(ids, inspector::isRunning));
         this.otherBuilds = otherBuilds;
         this.ledgerChanged = ledgerChanged;
         this.fixtures = fixtures;
         this.inspector = inspector;
         this.treeOf = treeOf;
         this.ownedByThisUser = pid -> inspector.uid(pid) == CurrentUser.uid();
-        this.backend = backend;
+        this.backend = backend.wireName();
     }
 
     /**
@@ -131,9 +135,15 @@ final class InitOrphans {
         ledgerChanged.run();
     }
 
+    /** Remembers the unique id of every member seen alive (macOS), so an orphan can later name its maker. */
+    void rememberForkParents() {
+        forkParents.ifPresent(parents -> fixtures.values().forEach(f -> parents.remember(f.key, f.membership.known())));
+    }
+
     /** The fixture stopped: a notice naming the orphans of its life that nobody could claim, if any. */
     synchronized Optional<String> stopped(OwnedTree fixture) {
         exitedLaunchers.remove(fixture.key);
+        forkParents.ifPresent(parents -> parents.forget(fixture.key));
         ProcessTable table = inspector.snapshot();
         List<ProcessInfo> strays = unclaimed(table, fixture.leader().startTime(), claimed(table));
         if (strays.isEmpty()) {
@@ -220,7 +230,10 @@ final class InitOrphans {
                 .filter(fixture -> !exitedLaunchers.containsKey(fixture.key))
                 .forEach(fixture -> rivals.add(Rival.ofThisBuild(fixture.leader())));
         for (ProcessInfo orphan : orphans) {
-            Optional<OwnedTree> owner = whose(orphan, launches, rivals).map(fixtures::get);
+            Optional<OwnedTree> owner = forkParents
+                    .flatMap(parents -> parents.treeOfParent(orphan.pid()))
+                    .or(() -> whose(orphan, launches, rivals))
+                    .map(fixtures::get);
             if (owner.isPresent()) {
                 owner.get().membership.claim(orphan.id());
             }

@@ -38,10 +38,6 @@ public final class SupervisorMain {
     /** {@code TETHER_CGROUPS=off}: attribute daemons by ancestry, cookie and adoption only (the macOS path). */
     public static final String NO_CGROUPS = "TETHER_CGROUPS";
 
-    private static final long BUSY_LOOK_MILLIS = 250;
-    private static final long IDLE_LOOK_MILLIS = 1000;
-    /** Only the backup owner check is left to do: the owner's death closes our stdin anyway. */
-    private static final long NOTHING_KEPT_LOOK_MILLIS = 5000;
     /** {@code TETHER_SPAWN=fallback}: spawn without the glibc 2.29/2.34 additions (the path older systems take). */
     public static final String SPAWN_PATH = "TETHER_SPAWN";
 
@@ -80,13 +76,7 @@ public final class SupervisorMain {
         Path ledgerDirectory = resultOf(ledgerCheck);
         Ledger ledger = new Ledger(ledgerDirectory, self, ownerId, backend.wireName());
         TreeKeeper supervisor = new TreeKeeper(
-                posix,
-                inspector,
-                cgroups,
-                ledger,
-                owner,
-                self,
-                subreaper ? Optional.empty() : Optional.of(backend.wireName()));
+                posix, inspector, cgroups, ledger, owner, self, subreaper ? Optional.empty() : Optional.of(backend));
         // Whatever breaks, on whichever thread, the trees are stopped before this process goes.
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
             System.err.println("[tether-supervisor] " + thread.getName() + " failed: " + error);
@@ -125,8 +115,12 @@ public final class SupervisorMain {
                 Thread.currentThread().interrupt();
             }
         });
-        daemon("tether-owner-watch", () -> watchOwner(supervisor, inspector, ownerId, cgroups));
-        LogCap logCap = new LogCap(LogCap.limitFromEnvironment(), supervisor::logFiles);
+        daemon(
+                "tether-owner-watch",
+                new OwnerWatch(supervisor, inspector, ownerId, backend, () -> shutDown(supervisor, cgroups, 0)));
+        LogCap logCap = new LogCap(
+                LogCap.limitFromEnvironment(),
+                () -> supervisor.trees().stream().map(f -> f.logFile).toList());
         daemon("tether-log-cap", logCap);
 
         int status = 70;
@@ -221,33 +215,6 @@ public final class SupervisorMain {
             owner.send(new Message.Stopped(request.id(), report));
         } catch (InterruptedException | RuntimeException e) {
             owner.send(new Message.Failed(request.id(), "stopping '" + request.key() + "' failed: " + e));
-        }
-    }
-
-    /**
-     * Backup for stdin EOF (if the owner's pid is gone or reused, the owner is dead) and the periodic look at the
-     * trees: every {@link #BUSY_LOOK_MILLIS} while processes are being created, every {@link #IDLE_LOOK_MILLIS}
-     * when the last look found none, every {@link #NOTHING_KEPT_LOOK_MILLIS} while no tree runs (an idle
-     * supervisor's cost is its wake-ups).
-     */
-    private static void watchOwner(
-            TreeKeeper supervisor, ProcessInspector inspector, ProcessId ownerId, Optional<Cgroups> cgroups) {
-        boolean busy = true;
-        while (true) {
-            try {
-                Thread.sleep(
-                        busy
-                                ? BUSY_LOOK_MILLIS
-                                : supervisor.keepsAnything() ? IDLE_LOOK_MILLIS : NOTHING_KEPT_LOOK_MILLIS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            boolean ownerAlive = inspector.isRunning(ownerId);
-            if (!ownerAlive) {
-                System.err.println("[tether-supervisor] owner pid " + ownerId.pid() + " is gone: stopping every tree");
-                shutDown(supervisor, cgroups, 0);
-            }
-            busy = supervisor.observe();
         }
     }
 

@@ -4,6 +4,7 @@ import dev.tether.killer.internal.posix.ChildExit;
 import dev.tether.killer.internal.posix.NativePosix;
 import dev.tether.killer.internal.posix.SpawnException;
 import dev.tether.killer.internal.posix.SpawnRequest;
+import dev.tether.killer.platform.Backend;
 import dev.tether.killer.process.ProcessId;
 import dev.tether.killer.process.ProcessInfo;
 import dev.tether.killer.process.ProcessInspector;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +56,7 @@ final class TreeKeeper {
             Ledger ledger,
             OwnerChannel owner,
             ProcessId self,
-            Optional<String> backendWithoutSubreaper) {
+            Optional<Backend> backendWithoutSubreaper) {
         this.posix = posix;
         this.inspector = inspector;
         this.cgroups = cgroups;
@@ -84,6 +86,7 @@ final class TreeKeeper {
             attribution.spawnLock().unlock();
         }
         writeLedger();
+        initOrphans.ifPresent(InitOrphans::rememberForkParents); // the launcher, before it can exit
         synchronized (childArrived) {
             childArrived.notifyAll();
         }
@@ -162,9 +165,9 @@ final class TreeKeeper {
         }
     }
 
-    /** The log files of the running fixtures, for the {@link LogCap}. */
-    List<Path> logFiles() {
-        return fixtures.values().stream().map(f -> f.logFile).toList();
+    /** The running trees (their log files for the {@link LogCap}, their members for process events). */
+    Collection<OwnedTree> trees() {
+        return fixtures.values();
     }
 
     /** The owner found the fixture ready (sent only on backends without a subreaper, see {@link InitOrphans}). */
@@ -282,7 +285,9 @@ final class TreeKeeper {
      * looked at: nothing runs, or no process was created since the last look.
      */
     boolean observe() {
-        return keepsAnything() && attribution.observe();
+        boolean looked = keepsAnything() && attribution.observe();
+        initOrphans.ifPresent(InitOrphans::rememberForkParents); // while the members it just saw are alive
+        return looked;
     }
 
     /** Whether any tree or unclaimed adoptee is kept: without one no process can arrive or need a look. */
