@@ -66,6 +66,7 @@ public class StartMojo extends AbstractTetherMojo {
             return;
         }
         long began = System.nanoTime();
+        EpilogueWarmUp.startFor(specs);
         GroupOptions options = GroupOptions.in(directory.toPath())
                 .withWording(WORDING)
                 .withLogSink(streamLogs ? line -> getLog().info(line) : null)

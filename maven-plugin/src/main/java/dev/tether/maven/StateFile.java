@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * What the plugin leaves in its directory: {@code ports.properties} (for tools outside Maven),
@@ -33,13 +34,45 @@ final class StateFile {
     /** Records every running group of the project (a second start execution adds to the first). */
     static void write(Path directory, Collection<FixtureGroup> groups) throws IOException {
         Files.createDirectories(directory);
-        Properties ports = new Properties();
-        groups.forEach(group -> group.ports()
-                .forEach((name, port) -> ports.setProperty("tether.port." + name, Integer.toString(port))));
-        try (var out = Files.newBufferedWriter(directory.resolve(PORTS), StandardCharsets.UTF_8)) {
-            ports.store(out, "Ports allocated by Tether for this build");
-        }
+        Map<String, Integer> ports = new TreeMap<>();
+        groups.forEach(group -> ports.putAll(group.ports()));
+        Files.writeString(directory.resolve(PORTS), portsProperties(ports), StandardCharsets.ISO_8859_1);
         FixtureRecords.write(directory.resolve(STATE), entries(groups));
+    }
+
+    /**
+     * {@code tether.port.NAME=PORT} lines in the format {@link Properties#load} reads (ISO 8859-1, special and
+     * non-Latin characters of a name escaped). Not {@link Properties#store}: its date comment loads the time zone
+     * names, ~10 ms of a fresh Maven JVM spent between the server being ready and the next mojo starting.
+     */
+    static String portsProperties(Map<String, Integer> ports) {
+        StringBuilder text = new StringBuilder("# Ports allocated by Tether for this build\n");
+        ports.forEach((name, port) -> text.append(escapedKey("tether.port." + name))
+                .append('=')
+                .append(port)
+                .append('\n'));
+        return text.toString();
+    }
+
+    private static String escapedKey(String key) {
+        StringBuilder out = new StringBuilder();
+        for (char c : key.toCharArray()) {
+            switch (c) {
+                case '\\', ' ', ':', '=', '#', '!' -> out.append('\\').append(c);
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (c < 0x20 || c > 0x7e) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
     }
 
     /** What tether:run keeps up, for reuse by later builds and IDE runs. */
