@@ -97,12 +97,8 @@ final class InitOrphans {
             return;
         }
         ProcessTable table = inspector.snapshot();
-        // Whatever the launcher forked is in this table, so the newest start in it bounds their starts. A clock
-        // read would not do: the JDK's start times may run up to a second behind it (boot time in whole seconds).
-        long newest =
-                table.all().stream().mapToLong(ProcessInfo::startTime).max().orElse(0L);
         long leaderStart = fixture.leader().startTime();
-        long end = Math.max(leaderStart, newest);
+        long end = Math.max(leaderStart, newestStart(table));
         exitedLaunchers.put(fixture.key, new Launch(fixture.key, leaderStart, end));
         fixture.settle(end); // other builds read it in the ledger: whatever it left started before this
         fixture.membership.claimGroupOfReapedLeader(table);
@@ -127,12 +123,16 @@ final class InitOrphans {
      * orphan that starts later no longer counts this fixture (a server that keeps running) as its maker.
      */
     synchronized void settled(OwnedTree fixture) {
-        long newest = inspector.snapshot().all().stream()
-                .mapToLong(ProcessInfo::startTime)
-                .max()
-                .orElse(0L);
-        fixture.settle(Math.max(fixture.leader().startTime(), newest));
+        fixture.settle(Math.max(fixture.leader().startTime(), newestStart(inspector.snapshot())));
         ledgerChanged.run();
+    }
+
+    /**
+     * Whatever was forked by now is in the table, so its newest start bounds their starts. A clock read would not
+     * do: the JDK's start times may run up to a second behind it (boot time in whole seconds).
+     */
+    private static long newestStart(ProcessTable table) {
+        return table.all().stream().mapToLong(ProcessInfo::startTime).max().orElse(0L);
     }
 
     /** Remembers the unique id of every member seen alive (macOS), so an orphan can later name its maker. */
