@@ -75,6 +75,20 @@ final class Attribution {
         return spawnRegistration.readLock();
     }
 
+    /**
+     * Runs {@code judgement} while no spawn is between its fork and its registration: a leader forked but not yet
+     * registered is no fixture's, so its daemons would look like another fixture's orphans (see
+     * {@link #spawnRegistration}; {@link InitOrphans} judges under it too).
+     */
+    void whileNoSpawnRegisters(Runnable judgement) {
+        spawnRegistration.writeLock().lock();
+        try {
+            judgement.run();
+        } finally {
+            spawnRegistration.writeLock().unlock();
+        }
+    }
+
     void started(String key, long startTime) {
         adoptions.started(key, startTime);
     }
@@ -189,12 +203,7 @@ final class Attribution {
      * evidence at all, and its daemon went to the other candidate.
      */
     synchronized void attributeAdopteesNow() {
-        spawnRegistration.writeLock().lock();
-        try {
-            attributeAdoptees(inspector.snapshot());
-        } finally {
-            spawnRegistration.writeLock().unlock();
-        }
+        whileNoSpawnRegisters(() -> attributeAdoptees(inspector.snapshot()));
     }
 
     private void attributeAdoptees(ProcessTable table) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
 import java.util.function.Supplier;
@@ -67,6 +68,8 @@ final class InitOrphans {
     private final String backend;
     private final Supplier<List<Rival>> otherBuilds;
     private final Runnable ledgerChanged;
+    /** Runs a judgement while no spawn is between its fork and its registration (see Attribution). */
+    private final Consumer<Runnable> noSpawnRegistering;
     /** Present where the OS names each orphan's forking parent (macOS): exact evidence, before any timing. */
     private final Optional<ForkParents> forkParents;
 
@@ -76,7 +79,9 @@ final class InitOrphans {
             Function<OwnedTree, SupervisedTree> treeOf,
             Backend backend,
             Supplier<List<Rival>> otherBuilds,
-            Runnable ledgerChanged) {
+            Runnable ledgerChanged,
+            Consumer<Runnable> noSpawnRegistering) {
+        this.noSpawnRegistering = noSpawnRegistering;
         this.forkParents = backend.uniqueIds().map(ids -> new ForkParents(ids, inspector::isRunning));
         this.otherBuilds = otherBuilds;
         this.ledgerChanged = ledgerChanged;
@@ -96,6 +101,10 @@ final class InitOrphans {
         if (fixture.stopping || exitedLaunchers.containsKey(fixture.key) || fixtures.get(fixture.key) != fixture) {
             return;
         }
+        noSpawnRegistering.accept(() -> judge(fixture));
+    }
+
+    private void judge(OwnedTree fixture) {
         ProcessTable table = inspector.snapshot();
         long leaderStart = fixture.leader().startTime();
         long end = Math.max(leaderStart, newestStart(table));
@@ -228,7 +237,10 @@ final class InitOrphans {
         List<Rival> rivals = new ArrayList<>(otherBuilds.get());
         fixtures.values().stream()
                 .filter(fixture -> !exitedLaunchers.containsKey(fixture.key))
-                .forEach(fixture -> rivals.add(Rival.ofThisBuild(fixture.leader())));
+                .forEach(fixture -> rivals.add(
+                        fixture.leaderStartRead
+                                ? Rival.ofThisBuild(fixture.leader())
+                                : new Rival(fixture.leader(), Rival.STILL_STARTING)));
         for (ProcessInfo orphan : orphans) {
             Optional<OwnedTree> owner = forkParents
                     .flatMap(parents -> parents.treeOfParent(orphan.pid()))

@@ -27,6 +27,11 @@ final class OwnedTree {
     private final Set<ProcessId> lost = new HashSet<>();
     /** The newest start time seen when its start was over (launcher exited or found ready); 0 while starting. */
     private final AtomicLong settledAt = new AtomicLong();
+    /**
+     * False when the leader exited and was reaped before its start time could be read: it is then the spawn's
+     * floor, up to a second early on the portable backend, too early to judge orphans by (see InitOrphans).
+     */
+    volatile boolean leaderStartRead = true;
     /** Set when its stop begins: the leader's exit is then our own doing, and its tree is being ended anyway. */
     volatile boolean stopping;
 

@@ -16,7 +16,6 @@ import dev.tether.killer.stop.StopPolicy;
 import dev.tether.killer.stop.StopReport;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -67,7 +66,13 @@ final class TreeKeeper {
                 fixtures, byLeaderPid, inspector, self, cgroups.isPresent(), this::tree, escapees, this::writeLedger);
         this.ledger = new LedgerWriter(ledger, owner, fixtures::values, attribution::unclaimedIds);
         this.initOrphans = backendWithoutSubreaper.map(backend -> new InitOrphans(
-                fixtures, inspector, this::tree, backend, ledger::rivalsOfOtherSupervisors, this::writeLedger));
+                fixtures,
+                inspector,
+                this::tree,
+                backend,
+                ledger::rivalsOfOtherSupervisors,
+                this::writeLedger,
+                attribution::whileNoSpawnRegisters));
     }
 
     OwnedTree spawn(SpawnOrder order) throws SpawnException, IOException {
@@ -96,29 +101,18 @@ final class TreeKeeper {
 
     private OwnedTree spawnAndRegister(SpawnOrder order, SpawnRequest request, String cookie)
             throws SpawnException, IOException {
-        Optional<Path> cgroup = Optional.empty();
         long floor = inspector.startTimeFloor();
         long spawnedAt = System.nanoTime();
-        int pid;
-        if (cgroups.isPresent()) {
-            Cgroups.Born<Integer> born;
-            try {
-                born = cgroups.get().spawnInFreshCgroup(() -> posix.spawn(request));
-            } catch (SpawnException | IOException | RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IOException(e.getMessage(), e);
-            }
-            pid = born.result();
-            cgroup = Optional.of(born.cgroup());
-        } else {
-            pid = posix.spawn(request);
-        }
-        // A command that exits at once may be reaped before we read it: the floor is still a safe identity.
-        long startTime = inspector.process(pid).map(ProcessInfo::startTime).orElse(floor);
-        TreeMembership membership = new TreeMembership(new ProcessId(pid, startTime), cookie, List.of());
-        OwnedTree fixture = new OwnedTree(order.key(), membership, cgroup, order.policy(), spawnedAt, order.logFile());
-        attribution.started(order.key(), startTime);
+        LeaderSpawn spawned = LeaderSpawn.of(posix, cgroups, request);
+        int pid = spawned.pid();
+        // A command that exits at once may be reaped before we read it: the floor is still a safe identity, and
+        // the fixture then counts as a rival of every orphan of pid 1 (see InitOrphans).
+        Optional<Long> read = inspector.process(pid).map(ProcessInfo::startTime);
+        TreeMembership membership = new TreeMembership(new ProcessId(pid, read.orElse(floor)), cookie, List.of());
+        OwnedTree fixture =
+                new OwnedTree(order.key(), membership, spawned.cgroup(), order.policy(), spawnedAt, order.logFile());
+        fixture.leaderStartRead = read.isPresent();
+        attribution.started(order.key(), membership.leader().startTime());
         fixtures.put(order.key(), fixture);
         byLeaderPid.put(pid, fixture);
         return fixture;
@@ -275,10 +269,6 @@ final class TreeKeeper {
         return reports;
     }
 
-    private void writeLedger() {
-        ledger.write();
-    }
-
     /**
      * Periodic look at the trees: remembers every member seen (a daemon found through its parent stays found
      * after re-parenting), attributes adopted orphans, and keeps the ledger current. False when nothing was
@@ -293,5 +283,9 @@ final class TreeKeeper {
     /** Whether any tree or unclaimed adoptee is kept: without one no process can arrive or need a look. */
     boolean keepsAnything() {
         return !fixtures.isEmpty() || attribution.hasUnclaimed();
+    }
+
+    private void writeLedger() {
+        ledger.write();
     }
 }
