@@ -43,16 +43,17 @@ public final class NativePosix {
         this.linux = lib.linux();
     }
 
+    /** _exit(2): no JVM shutdown, whose wait for threads blocked in native calls costs up to 300 ms. */
+    public void exitNow(int status) {
+        libc._exit(status);
+    }
+
     /** How children are spawned here, for diagnosis: the libc and which of its additions are used. */
     public String spawnPath() {
         return lib.spawnPath();
     }
 
-    /**
-     * The memoized native facade.
-     *
-     * @throws UnsupportedOperationException on a platform without POSIX process groups
-     */
+    /** The memoized native facade; UnsupportedOperationException on a platform without POSIX process groups. */
     public static NativePosix get() {
         return get(false);
     }

@@ -57,6 +57,9 @@ public interface PosixLibC extends Library {
 
     int getpid();
 
+    /** Ends the process at once: no atexit handlers, no stdio flush (the caller flushed). */
+    void _exit(int status);
+
     int getpgid(int pid) throws LastErrorException;
 
     int getsid(int pid) throws LastErrorException;
