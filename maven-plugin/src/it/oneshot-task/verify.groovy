@@ -6,4 +6,5 @@ assert port.find() : 'the port is reported'
 assert new File(basedir, 'target/migrated').text.trim() == "schema for port ${port.group(1)}" : 'placeholders work in a task'
 assert log.contains('Tether: migrate completed (exit 0, pid ') : 'a task is reported as completed, not ready'
 assert log.contains('Tether: app ready (pid ')
+assert log.contains('Tether stop: migrate: one-shot task, completed before the stop; nothing of it was left running') : 'a completed task is not reported as "0 processes ended"'
 true
