@@ -23,6 +23,10 @@ import java.util.Optional;
  *   <li>otherwise it cannot be told which; it stays <em>unclaimed</em>, is named in stop reports, recorded in
  *       the ledger, and killed when the last of its candidates stops (or with the owner).
  * </ul>
+ * Several suspects happen beside wrapper-heavy fixtures (a pyenv or npm shim forks and loses short-lived helpers
+ * all through its start): among them, the one whose <em>launcher</em> exited since the orphan started is the
+ * adoptee's maker when it is the only one, the way a daemonizing fixture's launcher leaves its daemon behind. A
+ * launcher that exits is either such a daemonizer or a fixture that just crashed, and a crash fails its build.
  * The suspect rule can be wrong in one case: a process the supervisor never saw (it lived between two looks)
  * orphans the adoptee in one fixture while another fixture loses a known process in the same moment. Then the
  * adoptee ends with the wrong fixture's stop, still within the build. Without it, every daemon whose fixture
@@ -34,13 +38,22 @@ final class Adoptions {
     private static final int MAX_REMEMBERED = 4096;
 
     /**
-     * One fixture's life in start-time ticks; {@code endTicks} is {@link Long#MAX_VALUE} while it runs, and
-     * {@code lastLossTicks} when the supervisor last noticed one of its known processes gone ({@link Long#MIN_VALUE}
-     * when never).
+     * One fixture's life in start-time ticks; {@code endTicks} is {@link Long#MAX_VALUE} while it runs,
+     * {@code lastLossTicks} when the supervisor last noticed one of its known processes gone, and
+     * {@code leaderLossTicks} when it first noticed the launcher itself gone ({@link Long#MIN_VALUE} when never).
      */
-    record Life(String key, long startTicks, long endTicks, long lastLossTicks) {
+    record Life(String key, long startTicks, long endTicks, long lastLossTicks, long leaderLossTicks) {
         Life(String key, long startTicks, long endTicks) {
-            this(key, startTicks, endTicks, Long.MIN_VALUE);
+            this(key, startTicks, endTicks, Long.MIN_VALUE, Long.MIN_VALUE);
+        }
+
+        Life(String key, long startTicks, long endTicks, long lastLossTicks) {
+            this(key, startTicks, endTicks, lastLossTicks, Long.MIN_VALUE);
+        }
+
+        /** Its launcher exited at or after {@code ticks}: the classic way a daemon is left behind. */
+        boolean lostItsLauncherSince(long ticks) {
+            return leaderLossTicks >= ticks;
         }
 
         boolean running() {
@@ -83,12 +96,23 @@ final class Adoptions {
 
     synchronized void stopped(String key, long startTicks, long endTicks) {
         lives.computeIfPresent(
-                key + "#" + startTicks, (k, life) -> new Life(key, startTicks, endTicks, life.lastLossTicks()));
+                key + "#" + startTicks,
+                (k, life) -> new Life(key, startTicks, endTicks, life.lastLossTicks(), life.leaderLossTicks()));
     }
 
-    /** The supervisor noticed, at {@code ticks}, that a process it knew in this running fixture is gone. */
-    synchronized void lost(String key, long startTicks, long ticks) {
-        lives.computeIfPresent(key + "#" + startTicks, (k, life) -> new Life(key, startTicks, life.endTicks(), ticks));
+    /**
+     * The supervisor noticed, at {@code ticks}, that a process it knew in this running fixture is gone; with
+     * {@code launcherGone}, the launcher is gone too (the first time counts).
+     */
+    synchronized void lost(String key, long startTicks, long ticks, boolean launcherGone) {
+        lives.computeIfPresent(
+                key + "#" + startTicks,
+                (k, life) -> new Life(
+                        key,
+                        startTicks,
+                        life.endTicks(),
+                        ticks,
+                        launcherGone && life.leaderLossTicks() == Long.MIN_VALUE ? ticks : life.leaderLossTicks()));
     }
 
     synchronized Verdict judge(ProcessInfo adoptee) {
@@ -116,6 +140,12 @@ final class Adoptions {
         }
         if (suspects.size() == 1) {
             return new Claim(suspects.get(0).key());
+        }
+        List<Life> launcherLost = suspects.stream()
+                .filter(life -> life.lostItsLauncherSince(adoptee.startTime()))
+                .toList();
+        if (launcherLost.size() == 1) {
+            return new Claim(launcherLost.get(0).key());
         }
         if (running.isEmpty()) {
             return new Orphaned(candidates.stream().map(Life::key).toList());

@@ -218,7 +218,7 @@ final class Attribution {
             knownAfter += known.size();
             // Evidence for the adoptees judged below: only a parent's death makes an orphan.
             if (fixture.noticeLosses(known, table)) {
-                adoptions.lost(fixture.key, fixture.leader().startTime(), now);
+                adoptions.lost(fixture.key, fixture.leader().startTime(), now, !table.isAlive(fixture.leader()));
             }
         }
         boolean changed = knownAfter != knownBefore;

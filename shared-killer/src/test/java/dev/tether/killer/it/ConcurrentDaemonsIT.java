@@ -129,6 +129,46 @@ class ConcurrentDaemonsIT {
     }
 
     /**
+     * Without cgroups, beside a fixture that forks and loses short-lived helpers all through its start (a pyenv or
+     * npm shim does): both fixtures lose processes after the daemon starts, but only the daemon's lost its
+     * launcher, so the daemon is its fixture's. Seen in CI: the daemon stayed unclaimed and its fixture's start
+     * failed with "nothing of its tree is left running".
+     */
+    @Test
+    void withoutCgroupsADaemonStartedBesideAShimLosingHelpersIsItsOwnFixtures(@TempDir Path dir, @TempDir Path ledgers)
+            throws Exception {
+        assumeTrue(Os.ENGINE_READS_PROC, "adoption by the subreaper: linux backend only");
+        try (ProcessSupervisor supervisor = ProcessSupervisor.launch(ledgers, false)) {
+            SpawnedTree shim = supervisor.spawn(new TreeSpec(
+                    "shim",
+                    List.of(
+                            "/bin/sh",
+                            "-c",
+                            "i=0; while [ $i -lt 150 ]; do sleep 0.02; i=$((i+1)); done; exec sleep 300"),
+                    dir,
+                    Map.of(),
+                    dir.resolve("shim.log"),
+                    StopPolicy.DEFAULT));
+            Os.await(
+                    "the shim to fork its helpers", SETTLE, () -> shim.members().size() > 1);
+            SpawnedTree daemon = supervisor.spawn(Scripts.spec(
+                    "daemon", dir, "scrubbed-daemon.sh", dir.resolve("pids").toString()));
+            ProcessId daemonProcess =
+                    Os.awaitPids(dir.resolve("pids"), 1, SETTLE).get(0);
+            Os.await("the launcher to exit", SETTLE, () -> !daemon.isLeaderAlive());
+
+            assertTrue(
+                    daemon.members().stream().anyMatch(p -> p.id().equals(daemonProcess)),
+                    "the daemon " + daemonProcess + " is not its fixture's member: " + daemon.members() + "; notices "
+                            + supervisor.notices());
+            StopReport shimStop = shim.stop();
+            assertTrue(Os.isAlive(daemonProcess), "the shim's stop killed the daemon: " + shimStop.summary());
+            StopReport daemonStop = daemon.stop();
+            assertTrue(daemonStop.ended().stream().anyMatch(o -> o.pid() == daemonProcess.pid()), daemonStop.summary());
+        }
+    }
+
+    /**
      * The portable backend (no subreaper, no readable environments) sees each daemon only as an orphan of pid 1.
      * One that started while only its own fixture's launcher lived is that fixture's; two launchers living at
      * once make both orphans ambiguous. The rule is the same as without cgroups: never kill the wrong one. Each

@@ -3,6 +3,7 @@ package dev.tether.killer.supervisor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tether.killer.process.ProcessId;
+import dev.tether.killer.process.ProcessInfo;
 import dev.tether.killer.supervisor.Adoptions.Ambiguous;
 import dev.tether.killer.supervisor.Adoptions.Claim;
 import dev.tether.killer.supervisor.Adoptions.LateEscapee;
@@ -108,6 +109,48 @@ class AdoptionsTest {
         assertEquals(new Ambiguous(List.of("a", "b")), Adoptions.judge(startedAt(310), lives));
     }
 
+    /**
+     * Seen in CI without cgroups: "web" ran through a pyenv shim, which forks and loses short-lived helpers all
+     * through its start; "daemon"'s launcher exited, leaving its daemon. Both lost a process after the orphan
+     * started, but only one lost its launcher: the daemonizer. Before this rule the daemon stayed unclaimed and
+     * the daemonizing fixture's start failed with "nothing of its tree is left running".
+     */
+    @Test
+    void amongSeveralSuspectsTheOnlyOneWhoseLauncherExitedMadeIt() {
+        List<Life> lives =
+                List.of(new Life("web", 300, RUNNING, 330, Long.MIN_VALUE), new Life("daemon", 305, RUNNING, 331, 331));
+        assertEquals(new Claim("daemon"), Adoptions.judge(startedAt(310), lives));
+
+        List<Life> twoLaunchersGone =
+                List.of(new Life("a", 300, RUNNING, 330, 330), new Life("b", 305, RUNNING, 331, 331));
+        assertEquals(new Ambiguous(List.of("a", "b")), Adoptions.judge(startedAt(310), twoLaunchersGone));
+
+        List<Life> launcherGoneBefore =
+                List.of(new Life("web", 300, RUNNING, 330, 301), new Life("daemon", 305, RUNNING, 331));
+        assertEquals(
+                new Ambiguous(List.of("web", "daemon")),
+                Adoptions.judge(startedAt(310), launcherGoneBefore),
+                "a launcher gone before the orphan started cannot have left it");
+    }
+
+    @Test
+    void aLauncherLossIsRecordedTheFirstTimeItIsNoticed() {
+        Adoptions adoptions = new Adoptions();
+        adoptions.started("web", 300);
+        adoptions.started("daemon", 305);
+        adoptions.lost("daemon", 305, 331, true);
+        adoptions.lost("daemon", 305, 400, true); // a later loss of a helper: the launcher's time stays
+        adoptions.lost("web", 300, 330, false);
+
+        ProcessInfo orphan = new ProcessInfo(900, 50, 900, 900, 310, 'S', "daemon");
+        assertEquals(new Claim("daemon"), adoptions.judge(orphan));
+        ProcessInfo later = new ProcessInfo(901, 50, 901, 901, 350, 'S', "late");
+        assertEquals(
+                new Claim("daemon"),
+                adoptions.judge(later),
+                "only daemon lost anything after 350 (at 400), so it is the only suspect");
+    }
+
     @Test
     void theRunningSuspectGetsTheOrphanEvenWhenAFixtureStoppedAMomentBefore() {
         // "a" was stopped at 400 (within the same ticks as the orphan's start); "b" runs and lost its launcher
@@ -122,7 +165,7 @@ class AdoptionsTest {
         Adoptions adoptions = new Adoptions();
         adoptions.started("web", 100);
         adoptions.started("daemon", 480);
-        adoptions.lost("daemon", 480, 505);
+        adoptions.lost("daemon", 480, 505, true);
 
         assertEquals(
                 new Claim("daemon"),
