@@ -111,21 +111,28 @@ class ConcurrentDaemonsIT {
                             dir.resolve("server").toString())));
             SpawnedTree daemon = supervisor.spawn(Scripts.spec(
                     "daemon", dir, "scrubbed-daemon.sh", dir.resolve("pids").toString()));
-            SpawnedTree server = startServer.join();
-            ProcessId daemonProcess =
-                    Os.awaitPids(dir.resolve("pids"), 1, SETTLE).get(0);
-            Os.await("the launcher to exit", SETTLE, () -> !daemon.isLeaderAlive());
-
-            assertTrue(
-                    daemon.members().stream().anyMatch(p -> p.id().equals(daemonProcess)),
-                    "the daemon " + daemonProcess + " is not its fixture's member: " + daemon.members() + "; notices "
-                            + supervisor.notices());
-            StopReport serverStop = server.stop();
-            assertTrue(Os.isAlive(daemonProcess), "the server's stop killed the daemon: " + serverStop.summary());
-            StopReport daemonStop = daemon.stop();
-            assertTrue(daemonStop.ended().stream().anyMatch(o -> o.pid() == daemonProcess.pid()), daemonStop.summary());
-            assertTrue(!Os.isAlive(daemonProcess));
+            assertTheDaemonIsItsOwnFixtures(supervisor, daemon, startServer.join(), dir);
         }
+    }
+
+    /**
+     * The daemon the scrubbed-daemon script recorded in {@code dir/pids} is a member of {@code daemon}'s tree,
+     * survives the stop of {@code other}, and ends with its own fixture's stop.
+     */
+    private static void assertTheDaemonIsItsOwnFixtures(
+            ProcessSupervisor supervisor, SpawnedTree daemon, SpawnedTree other, Path dir) {
+        ProcessId daemonProcess = Os.awaitPids(dir.resolve("pids"), 1, SETTLE).get(0);
+        Os.await("the launcher to exit", SETTLE, () -> !daemon.isLeaderAlive());
+
+        assertTrue(
+                daemon.members().stream().anyMatch(p -> p.id().equals(daemonProcess)),
+                "the daemon " + daemonProcess + " is not its fixture's member: " + daemon.members() + "; notices "
+                        + supervisor.notices());
+        StopReport otherStop = other.stop();
+        assertTrue(Os.isAlive(daemonProcess), "the other fixture's stop killed the daemon: " + otherStop.summary());
+        StopReport daemonStop = daemon.stop();
+        assertTrue(daemonStop.ended().stream().anyMatch(o -> o.pid() == daemonProcess.pid()), daemonStop.summary());
+        assertTrue(!Os.isAlive(daemonProcess));
     }
 
     /**
@@ -153,18 +160,7 @@ class ConcurrentDaemonsIT {
                     "the shim to fork its helpers", SETTLE, () -> shim.members().size() > 1);
             SpawnedTree daemon = supervisor.spawn(Scripts.spec(
                     "daemon", dir, "scrubbed-daemon.sh", dir.resolve("pids").toString()));
-            ProcessId daemonProcess =
-                    Os.awaitPids(dir.resolve("pids"), 1, SETTLE).get(0);
-            Os.await("the launcher to exit", SETTLE, () -> !daemon.isLeaderAlive());
-
-            assertTrue(
-                    daemon.members().stream().anyMatch(p -> p.id().equals(daemonProcess)),
-                    "the daemon " + daemonProcess + " is not its fixture's member: " + daemon.members() + "; notices "
-                            + supervisor.notices());
-            StopReport shimStop = shim.stop();
-            assertTrue(Os.isAlive(daemonProcess), "the shim's stop killed the daemon: " + shimStop.summary());
-            StopReport daemonStop = daemon.stop();
-            assertTrue(daemonStop.ended().stream().anyMatch(o -> o.pid() == daemonProcess.pid()), daemonStop.summary());
+            assertTheDaemonIsItsOwnFixtures(supervisor, daemon, shim, dir);
         }
     }
 
