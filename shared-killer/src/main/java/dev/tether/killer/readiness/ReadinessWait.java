@@ -29,8 +29,9 @@ import java.util.stream.Collectors;
  * Waits until a fixture is ready. Polls are {@link #FAST_POLL} apart for the first {@link #FAST_PHASE} (most
  * servers are ready by then: one is noticed within ~1 ms of accepting; a refused connect() costs ~0.05 ms), then
  * back off to {@link #MAX_POLL}, so a slow one costs little. A poll is cheap: a refused connect() or a look at the
- * log's new bytes (and a wait on files only sleeps until they change); an HTTP probe sends its request only once the port accepts (see HttpCheck). The wait ends early, with the reason,
- * when the fixture exits, when a sibling failed (cancel), or when the port answers from someone else's process.
+ * log's new bytes (a wait on files only sleeps until they change); an HTTP probe sends its request only once the
+ * port accepts (see HttpCheck). The wait ends early, with the reason, when the fixture exits, when a sibling
+ * failed (cancel), or when the port answers from someone else's process.
  */
 public final class ReadinessWait {
     static final Duration FAST_POLL = Duration.ofMillis(1);

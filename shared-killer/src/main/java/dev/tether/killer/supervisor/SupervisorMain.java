@@ -93,7 +93,7 @@ public final class SupervisorMain {
         // Every stop may come long after a SNAPSHOT jar was overwritten under this JVM: load its classes now.
         EngineClasses.preloadInBackground(count -> {
             System.err.println("[tether-supervisor] " + count + " classes loaded ahead of need");
-            StopPathWarmUp.run(inspector, self, posix);
+            StopPathWarmUp.run(inspector, self);
         });
         if (!subreaper) {
             // in the log and the doctor's report, not on every build's console
