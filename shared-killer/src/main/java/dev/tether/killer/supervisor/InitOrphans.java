@@ -46,12 +46,12 @@ final class InitOrphans {
         static final long STILL_STARTING = Long.MAX_VALUE;
 
         /**
-         * This build's own fixture still running its launcher: a rival only when launched in the judged stretch.
-         * Fixtures of one wave start side by side by design; counting every sibling still starting would leave a
-         * daemonizing fixture unattributed whenever it starts beside another, and a wrong claim inside one build
-         * ends a daemon at most one stop early, where one across builds would kill another build's server.
+         * A fixture still running its launcher (this build's, or another's): a rival only when launched in the
+         * judged stretch. Fixtures start side by side by design (a wave of one build, builds run in parallel);
+         * counting every one still starting left daemons unattributed, and running, whenever one started beside
+         * another (seen in CI with two invoker builds at once).
          */
-        static Rival ofThisBuild(ProcessId leader) {
+        static Rival launchedInTheStretchOnly(ProcessId leader) {
             return new Rival(leader, Long.MIN_VALUE);
         }
     }
@@ -233,13 +233,20 @@ final class InitOrphans {
             return;
         }
         // Rivals: this supervisor's fixtures still running their launcher, and every fixture another build of
-        // this user has launched, with the end of its start as its ledger records it.
-        List<Rival> rivals = new ArrayList<>(otherBuilds.get());
+        // this user has launched. One whose launcher still runs counts only when launched in the stretch, as
+        // this build's own do: a server of another build starting at the same moment (CI runs builds side by side)
+        // would otherwise leave every daemon of this build unattributed, and running. One whose launcher exited
+        // (a daemonizer) counts for as long as its ledger says it was starting.
+        List<Rival> rivals = new ArrayList<>();
+        otherBuilds
+                .get()
+                .forEach(other -> rivals.add(
+                        inspector.isRunning(other.leader()) ? Rival.launchedInTheStretchOnly(other.leader()) : other));
         fixtures.values().stream()
                 .filter(fixture -> !exitedLaunchers.containsKey(fixture.key))
                 .forEach(fixture -> rivals.add(
                         fixture.leaderStartRead
-                                ? Rival.ofThisBuild(fixture.leader())
+                                ? Rival.launchedInTheStretchOnly(fixture.leader())
                                 : new Rival(fixture.leader(), Rival.STILL_STARTING)));
         for (ProcessInfo orphan : orphans) {
             Optional<OwnedTree> owner = forkParents

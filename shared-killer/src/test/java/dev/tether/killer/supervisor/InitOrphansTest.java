@@ -17,7 +17,7 @@ class InitOrphansTest {
     }
 
     private static InitOrphans.Rival leader(long start) {
-        return InitOrphans.Rival.ofThisBuild(new ProcessId(4000, start));
+        return InitOrphans.Rival.launchedInTheStretchOnly(new ProcessId(4000, start));
     }
 
     private static InitOrphans.Rival otherBuilds(long start, long startingUntil) {
@@ -80,8 +80,8 @@ class InitOrphansTest {
     @Test
     void aFixtureLaunchedInTheOrphansOwnClockTickIsARivalOnlyIfItsPidWasHandedOutFirst() {
         ProcessInfo orphan = orphanStartedAt(120); // pid 4250
-        InitOrphans.Rival launchedJustAfter = InitOrphans.Rival.ofThisBuild(new ProcessId(4251, 120));
-        InitOrphans.Rival launchedJustBefore = InitOrphans.Rival.ofThisBuild(new ProcessId(4249, 120));
+        InitOrphans.Rival launchedJustAfter = InitOrphans.Rival.launchedInTheStretchOnly(new ProcessId(4251, 120));
+        InitOrphans.Rival launchedJustBefore = InitOrphans.Rival.launchedInTheStretchOnly(new ProcessId(4249, 120));
         assertEquals(Optional.of("web"), InitOrphans.whose(orphan, List.of(WEB), List.of(launchedJustAfter)));
         assertEquals(Optional.empty(), InitOrphans.whose(orphan, List.of(WEB), List.of(launchedJustBefore)));
     }
