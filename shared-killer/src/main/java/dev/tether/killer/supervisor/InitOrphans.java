@@ -176,8 +176,8 @@ final class InitOrphans {
      * The running fixture an orphan belongs to: the only one whose exited launcher lived when it started, unless
      * a rival may have made it just as well. A rival is a fixture launched before the orphan that was either
      * launched in the same stretch (between the judged launcher's start and the orphan's) or, for another build's,
-     * still starting when the orphan started: daemons are forked while their fixture starts, so a server that
-     * was ready before is no rival, but one of another build still starting is, however early it was launched.
+     * still starting when the orphan started (its rival's {@code startingUntil}; see claim for which get one):
+     * daemons are forked while their fixture starts, so a fixture whose start ended before is no rival.
      */
     static Optional<String> whose(ProcessInfo orphan, Collection<Launch> exited, Collection<Rival> rivals) {
         List<Launch> lived = exited.stream()
