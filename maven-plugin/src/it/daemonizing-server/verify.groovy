@@ -1,4 +1,4 @@
-def alive = { pid -> def stat = new File("/proc/$pid/stat"); stat.exists() && !stat.text.substring(stat.text.lastIndexOf(')') + 2).startsWith('Z') }
+def alive = evaluate(new File(processesScript)).alive
 def log = new File(basedir, 'build.log').text
 assert log.contains('Tether: nginx ready (pid ')
 def master = new File(basedir, 'target/nginx/nginx.pid')

@@ -4,8 +4,7 @@ assert log.contains('Tether: web ready (pid ')
 assert log.contains('Tests run: 1, Failures: 0, Errors: 0')
 assert log =~ /Tether stop: web: 1 process ended \(1 by TERM\)/
 def pid = (log =~ /Tether: web ready \(pid (\d+)\)/)[0][1]
-def stat = new File("/proc/$pid/stat")
-assert !stat.exists() || stat.text.substring(stat.text.lastIndexOf(')') + 2).startsWith('Z') : "pid $pid is still alive"
+assert !evaluate(new File(processesScript)).alive(pid) : "pid $pid is still alive"
 def ports = new Properties()
 new File(basedir, 'target/tether/ports.properties').withInputStream { ports.load(it) }
 assert ports.getProperty('tether.port.web') ==~ /\d+/

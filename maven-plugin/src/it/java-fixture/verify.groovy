@@ -2,13 +2,10 @@
 def log = new File(basedir, 'build.log').text
 assert log.contains('Tether: app ready (pid ')
 assert log.contains('Tests run: 1, Failures: 0, Errors: 0')
-def dead = { String pid ->
-    def stat = new File("/proc/$pid/stat")
-    !stat.exists() || stat.text.substring(stat.text.lastIndexOf(')') + 2).startsWith('Z')
-}
+def alive = evaluate(new File(processesScript)).alive
 def jvm = (log =~ /Tether: app ready \(pid (\d+)\)/)[0][1]
-assert dead(jvm) : "the fixture JVM $jvm is still alive"
+assert !alive(jvm) : "the fixture JVM $jvm is still alive"
 def child = new File(basedir, 'target/child.pid').text.trim()
-assert dead(child) : "the fixture JVM's child $child is still alive"
+assert !alive(child) : "the fixture JVM's child $child is still alive"
 assert log =~ /Tether stop: app: 2 processes ended/
 true

@@ -1,4 +1,4 @@
-def alive = { pid -> def stat = new File("/proc/$pid/stat"); stat.exists() && !stat.text.substring(stat.text.lastIndexOf(')') + 2).startsWith('Z') }
+def alive = evaluate(new File(processesScript)).alive
 def log = new File(basedir, 'build.log').text
 assert new File(basedir, 'target/maven.pid').exists() : 'the IT ran and killed Maven'
 assert !log.contains('Tether stop:') : 'Maven died before the stop goal'

@@ -1,4 +1,4 @@
-def alive = { pid -> def stat = new File("/proc/$pid/stat"); stat.exists() && !stat.text.substring(stat.text.lastIndexOf(')') + 2).startsWith('Z') }
+def alive = evaluate(new File(processesScript)).alive
 def log = new File(basedir, 'build.log').text
 assert log.contains('BUILD FAILURE')
 // the port the probe really waited on, with the user's name for it, and the user's word for a fixture

@@ -8,8 +8,6 @@ assert ports.getProperty('tether.port.a') == exported.group(1)
 assert ports.getProperty('tether.port.b') == exported.group(2)
 assert ports.getProperty('tether.port.c') == exported.group(3)
 assert log.contains("Serving HTTP on 127.0.0.1 port ${exported.group(2)}") : 'the exact-placeholder argument was replaced'
-(log =~ /ready \(pid (\d+)\)/).each { m ->
-    def stat = new File("/proc/${m[1]}/stat")
-    assert !stat.exists() || stat.text.substring(stat.text.lastIndexOf(')') + 2).startsWith('Z') : "pid ${m[1]} alive"
-}
+def alive = evaluate(new File(processesScript)).alive
+(log =~ /ready \(pid (\d+)\)/).each { m -> assert !alive(m[1]) : "pid ${m[1]} alive" }
 true

@@ -1,4 +1,4 @@
-def alive = { pid -> def stat = new File("/proc/$pid/stat"); stat.exists() && !stat.text.substring(stat.text.lastIndexOf(')') + 2).startsWith('Z') }
+def alive = evaluate(new File(processesScript)).alive
 def log = new File(basedir, 'build.log').text
 def pids = new File(basedir, 'target/pids').readLines()*.trim().findAll { it }
 assert pids.every { it ==~ /\d+/ } : "pid files hold pids (Maven reads \$\$ as \$, so the POMs write \$\$\$\$): $pids"
