@@ -17,8 +17,10 @@ import java.util.Optional;
  * orphan started: its <em>suspects</em> are the candidates that lost a member the supervisor knew (its launcher
  * exiting, as a daemonizing fixture's does) at or after the orphan's start.
  * <ul>
- *   <li>one candidate, still running, or several of which exactly one running one is a suspect: the adoptee
- *       is that fixture's (a stopped candidate's late escapee is then ended with it, later but never wrongly);
+ *   <li>one candidate, still running: the adoptee is that fixture's;
+ *   <li>several, of which exactly one running one is a suspect: the adoptee is <em>suspected</em> to be that
+ *       fixture's (a stopped candidate's late escapee is then ended with it, later but never wrongly), a verdict
+ *       acted on once the other candidates' losses of the same instant have had time to be seen;
  *   <li>one candidate, already stopped: a late escapee of that fixture, to be killed at once;
  *   <li>otherwise it cannot be told which; it stays <em>unclaimed</em>, is named in stop reports, recorded in
  *       the ledger, and killed when the last of its candidates stops (or with the owner).
@@ -73,8 +75,16 @@ final class Adoptions {
     /** What to do with one adoptee. */
     sealed interface Verdict {}
 
-    /** The adoptee belongs to this running fixture. */
+    /** The adoptee belongs to this running fixture: the only one whose life contains its start. */
     record Claim(String key) implements Verdict {}
+
+    /**
+     * The adoptee is most likely this running fixture's, by the losses seen so far among several running
+     * candidates. A loss is seen only at a look, after it happened: a verdict on evidence read in the instant the
+     * adoptee appeared may change once the other candidates' losses of that instant are seen (see
+     * {@link Attribution}, which waits for them before it acts on this).
+     */
+    record Suspected(String key, List<String> runningCandidates) implements Verdict {}
 
     /** The adoptee escaped the stop of this fixture: kill it. */
     record LateEscapee(String key) implements Verdict {}
@@ -139,18 +149,23 @@ final class Adoptions {
             return only.running() ? new Claim(only.key()) : new LateEscapee(only.key());
         }
         if (suspects.size() == 1) {
-            return new Claim(suspects.get(0).key());
+            return suspected(suspects.get(0), running);
         }
         List<Life> launcherLost = suspects.stream()
                 .filter(life -> life.lostItsLauncherSince(adoptee.startTime()))
                 .toList();
         if (launcherLost.size() == 1) {
-            return new Claim(launcherLost.get(0).key());
+            return suspected(launcherLost.get(0), running);
         }
         if (running.isEmpty()) {
             return new Orphaned(candidates.stream().map(Life::key).toList());
         }
         return new Ambiguous(running);
+    }
+
+    /** With no other running candidate, no loss still to be seen can change the verdict: a claim. */
+    private static Verdict suspected(Life suspect, List<String> running) {
+        return running.size() == 1 ? new Claim(suspect.key()) : new Suspected(suspect.key(), running);
     }
 
     /** The life of a running fixture, if known. */

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -48,6 +49,8 @@ final class Attribution {
      * fixture runs. Its stop forgets them, so one that survives the stop is judged as a late escapee.
      */
     private final Map<Integer, String> claimedChildren = new ConcurrentHashMap<>();
+    /** Verdicts by suspicion, acted on only once the losses of the same instant had time to be seen. */
+    private final Suspicions suspicions = new Suspicions();
     /** The last pid handed out when {@link #observe} last looked; -1 when unknown (look every time). */
     private volatile int lastPidObserved = -1;
 
@@ -136,14 +139,14 @@ final class Attribution {
      */
     boolean observe() {
         OptionalInt lastPid = inspector.lastPid();
-        if (lastPid.isPresent() && lastPid.getAsInt() == lastPidObserved) {
-            return false; // every process alive was seen by the last look
+        if (lastPid.isPresent() && lastPid.getAsInt() == lastPidObserved && !suspicions.any()) {
+            return false; // every process alive was seen by the last look, and no suspicion waits
         }
         lastPidObserved = lastPid.orElse(-1);
-        if (byCgroup) {
-            attributeAdopteesIfAny(); // the cgroup remembers every member; only adoptees need a look
-        } else {
-            attributeAdopteesNow(); // the snapshot is also what remembers ancestry
+        // with a cgroup, the cgroup remembers every member and only adoptees need a look; without one, the
+        // snapshot is also what remembers ancestry
+        if (!byCgroup || !everyAdopteeClaimed()) {
+            attributeAdoptees();
         }
         return true;
     }
@@ -151,7 +154,8 @@ final class Attribution {
     /**
      * The full attribution needs a snapshot of the whole table (tens of ms with cookies to read); most of the
      * time the supervisor's children are its fixtures' leaders and orphans claimed before, which one cheap read
-     * of its children list shows.
+     * of its children list shows. Waits for every suspicion to be decided: a stop or a question about members
+     * needs the answer.
      */
     void attributeAdopteesIfAny() {
         if (!everyAdopteeClaimed()) {
@@ -200,9 +204,23 @@ final class Attribution {
      * in between: every fixture registered is in the table (its
      * leader, or the loss of it), and every child of this process in the table is either a registered leader or
      * an adoptee. A spawn during the read (tens of ms) once made a launcher that had already exited look like no
-     * evidence at all, and its daemon went to the other candidate.
+     * evidence at all, and its daemon went to the other candidate. Waits for every suspicion to be decided (at
+     * most {@link Suspicions#SETTLE_NANOS}, and only while several fixtures could have made an adoptee).
      */
-    synchronized void attributeAdopteesNow() {
+    void attributeAdopteesNow() {
+        attributeAdoptees();
+        for (long wait = suspicions.nanosUntilSettled(); wait > 0; wait = suspicions.nanosUntilSettled()) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return; // the undecided stay unclaimed: ended with their last candidate, never with the wrong one
+            }
+            attributeAdoptees();
+        }
+    }
+
+    private synchronized void attributeAdoptees() {
         whileNoSpawnRegisters(() -> attributeAdoptees(inspector.snapshot()));
     }
 
@@ -230,7 +248,7 @@ final class Attribution {
             if (adoptee.isDead() || byLeaderPid.containsKey(adoptee.pid())) {
                 continue;
             }
-            Adoptions.Verdict verdict = adoptions.judge(adoptee);
+            Adoptions.Verdict verdict = suspicions.weigh(adoptee.id(), adoptions.judge(adoptee));
             if (verdict instanceof Adoptions.Claim claim && fixtures.containsKey(claim.key())) {
                 fixtures.get(claim.key()).membership.claim(adoptee.id());
                 claimedChildren.put(adoptee.pid(), claim.key());
@@ -249,6 +267,7 @@ final class Attribution {
             }
         }
         changed |= unclaimed.keySet().removeIf(id -> !table.isAlive(id));
+        suspicions.forgetDead(table);
         if (changed) {
             ledgerChanged.run();
         }

@@ -94,6 +94,27 @@ class ConcurrentDaemonsIT {
     }
 
     /**
+     * Found by CI without cgroups: the look that A's launcher exit brings saw B's daemon adopted while B's launcher
+     * had not exited yet, so only A had lost a process since the daemon started, and A's stop killed B's daemon.
+     * Here B's launcher exits 60 ms after A's, widening that instant into a window: whatever the looks saw, A's
+     * stop must leave B's daemon alone.
+     */
+    @Test
+    void withoutCgroupsATwinWhoseLauncherExitsLaterKeepsItsDaemon(@TempDir Path dir, @TempDir Path ledgers)
+            throws Exception {
+        assumeTrue(Os.ENGINE_READS_PROC, "adoption by the subreaper: linux backend only");
+        try (ProcessSupervisor supervisor = ProcessSupervisor.launch(ledgers, false)) {
+            Twins twins = Twins.startWithLaterB(supervisor, dir);
+
+            StopReport reportA = twins.treeA().stop();
+
+            assertTrue(Os.isAlive(twins.daemonB()), "B's daemon was killed by stopping A: " + reportA.summary());
+            twins.treeB().stop();
+            Os.awaitAllDead(List.of(twins.daemonA(), twins.daemonB()), SETTLE);
+        }
+    }
+
+    /**
      * The common case where there are no cgroups (an unprivileged user): a daemonizing fixture starts beside a
      * server that keeps running. Only the daemon's fixture lost a process (its launcher) after the daemon started,
      * so the daemon is that fixture's: found as its member, untouched by the other's stop, ended by its own.
@@ -326,6 +347,20 @@ class ConcurrentDaemonsIT {
                     Scripts.spec("a", a, "scrubbed-daemon.sh", a.resolve("pids").toString())));
             CompletableFuture<SpawnedTree> startB = CompletableFuture.supplyAsync(() -> supervisorB.spawn(
                     Scripts.spec("b", b, "scrubbed-daemon.sh", b.resolve("pids").toString())));
+            return awaitDaemons(startA.join(), startB.join(), a, b);
+        }
+
+        /**
+         * A's launcher exits 20 ms after its daemon is made, B's 80 ms after: the look A's exit brings sees both
+         * daemons adopted and only A's launcher gone.
+         */
+        static Twins startWithLaterB(ProcessSupervisor supervisor, Path dir) throws Exception {
+            Path a = Files.createDirectory(dir.resolve("a"));
+            Path b = Files.createDirectory(dir.resolve("b"));
+            CompletableFuture<SpawnedTree> startA = CompletableFuture.supplyAsync(() -> supervisor.spawn(
+                    Scripts.spec("a", a, "scrubbed-daemon.sh", a.resolve("pids").toString(), "0.02")));
+            CompletableFuture<SpawnedTree> startB = CompletableFuture.supplyAsync(() -> supervisor.spawn(
+                    Scripts.spec("b", b, "scrubbed-daemon.sh", b.resolve("pids").toString(), "0.08")));
             return awaitDaemons(startA.join(), startB.join(), a, b);
         }
 

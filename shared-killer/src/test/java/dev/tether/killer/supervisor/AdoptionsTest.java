@@ -9,6 +9,7 @@ import dev.tether.killer.supervisor.Adoptions.Claim;
 import dev.tether.killer.supervisor.Adoptions.LateEscapee;
 import dev.tether.killer.supervisor.Adoptions.Life;
 import dev.tether.killer.supervisor.Adoptions.Orphaned;
+import dev.tether.killer.supervisor.Adoptions.Suspected;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -91,7 +92,8 @@ class AdoptionsTest {
         List<Life> lives = List.of(
                 new Life("web", 100, RUNNING), new Life("chain", 110, RUNNING), new Life("daemon", 480, RUNNING, 505));
 
-        assertEquals(new Claim("daemon"), Adoptions.judge(startedAt(500), lives));
+        assertEquals(
+                new Suspected("daemon", List.of("web", "chain", "daemon")), Adoptions.judge(startedAt(500), lives));
     }
 
     @Test
@@ -119,7 +121,7 @@ class AdoptionsTest {
     void amongSeveralSuspectsTheOnlyOneWhoseLauncherExitedMadeIt() {
         List<Life> lives =
                 List.of(new Life("web", 300, RUNNING, 330, Long.MIN_VALUE), new Life("daemon", 305, RUNNING, 331, 331));
-        assertEquals(new Claim("daemon"), Adoptions.judge(startedAt(310), lives));
+        assertEquals(new Suspected("daemon", List.of("web", "daemon")), Adoptions.judge(startedAt(310), lives));
 
         List<Life> twoLaunchersGone =
                 List.of(new Life("a", 300, RUNNING, 330, 330), new Life("b", 305, RUNNING, 331, 331));
@@ -143,10 +145,10 @@ class AdoptionsTest {
         adoptions.lost("web", 300, 330, false);
 
         ProcessInfo orphan = new ProcessInfo(900, 50, 900, 900, 310, 'S', "daemon");
-        assertEquals(new Claim("daemon"), adoptions.judge(orphan));
+        assertEquals(new Suspected("daemon", List.of("web", "daemon")), adoptions.judge(orphan));
         ProcessInfo later = new ProcessInfo(901, 50, 901, 901, 350, 'S', "late");
         assertEquals(
-                new Claim("daemon"),
+                new Suspected("daemon", List.of("web", "daemon")),
                 adoptions.judge(later),
                 "only daemon lost anything after 350 (at 400), so it is the only suspect");
     }
@@ -155,6 +157,7 @@ class AdoptionsTest {
     void theRunningSuspectGetsTheOrphanEvenWhenAFixtureStoppedAMomentBefore() {
         // "a" was stopped at 400 (within the same ticks as the orphan's start); "b" runs and lost its launcher
         // at 402. Claiming it for "b" at worst ends a's late escapee with b's stop; never kills b's daemon early.
+        // No other running candidate could still be seen losing a process: a claim, not a suspicion.
         List<Life> lives = List.of(new Life("a", 300, 400), new Life("b", 300, RUNNING, 402));
 
         assertEquals(new Claim("b"), Adoptions.judge(startedAt(399), lives));
@@ -168,7 +171,7 @@ class AdoptionsTest {
         adoptions.lost("daemon", 480, 505, true);
 
         assertEquals(
-                new Claim("daemon"),
+                new Suspected("daemon", List.of("web", "daemon")),
                 adoptions.judge(new dev.tether.killer.process.ProcessInfo(900, 50, 900, 900, 500, 'S', "daemon")));
     }
 }
