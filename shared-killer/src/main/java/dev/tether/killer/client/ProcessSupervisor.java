@@ -155,16 +155,6 @@ public final class ProcessSupervisor implements AutoCloseable {
                 .processes();
     }
 
-    /**
-     * Tree {@code id} is ready, its start over: told (nothing waits) where there is no subreaper, as orphans of
-     * pid 1 are then weighed by which fixtures were starting when they started (see InitOrphans).
-     */
-    public void settled(String id) {
-        if (!hello().subreaper()) {
-            requests.tell(r -> new Message.Settled(r, id));
-        }
-    }
-
     /** Who holds the socket listening on {@code port}: tree {@code id} (see {@link PortListener}), asked of the supervisor. */
     public PortListener listenerOf(String id, int port) {
         return PortListener.of(

@@ -70,18 +70,6 @@ final class Requests {
         }
     }
 
-    /** Sends a request nobody answers (see {@link Message.Settled}); a broken pipe shows at the next request. */
-    void tell(IntFunction<Message.Request> make) {
-        try {
-            synchronized (out) {
-                Codec.write(out, make.apply(ids.incrementAndGet()));
-                out.flush();
-            }
-        } catch (IOException e) {
-            throw died.apply(e);
-        }
-    }
-
     void answer(Message.Answer value) {
         CompletableFuture<Message.Answer> answer = pending.get(value.id());
         if (answer != null) {

@@ -60,11 +60,6 @@ public final class SpawnedTree implements AutoCloseable {
         return supervisor.members(spec.id());
     }
 
-    /** Its start is over (the fixture is ready): see {@link ProcessSupervisor#settled}. */
-    public void settled() {
-        supervisor.settled(spec.id());
-    }
-
     /** Completes when the supervisor reports the launched process's exit. */
     public CompletableFuture<ExitEvent> exit() {
         return supervisor.exitOf(spec.id());

@@ -9,7 +9,6 @@ import dev.tether.killer.protocol.Message.Members;
 import dev.tether.killer.protocol.Message.Notice;
 import dev.tether.killer.protocol.Message.PortHeld;
 import dev.tether.killer.protocol.Message.PortHolder;
-import dev.tether.killer.protocol.Message.Settled;
 import dev.tether.killer.protocol.Message.Shutdown;
 import dev.tether.killer.protocol.Message.Spawn;
 import dev.tether.killer.protocol.Message.Spawned;
@@ -33,7 +32,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Codec {
     /** Raise on any change to a message's fields or tags. */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     /** Set in the supervisor's environment (owner pid): marks it for leak checks; never passed to fixtures. */
     public static final String SUPERVISOR_VARIABLE = "TETHER_SUPERVISOR";
@@ -46,7 +45,6 @@ public final class Codec {
     private static final byte SHUTDOWN = 4;
     private static final byte UNCLAIMED = 5;
     private static final byte PORT_HOLDER = 6;
-    private static final byte SETTLED = 7;
     private static final byte HELLO = 10;
     private static final byte SPAWNED = 11;
     private static final byte FAILED = 12;
@@ -136,10 +134,6 @@ public final class Codec {
         } else if (message instanceof Unclaimed m) {
             out.writeByte(UNCLAIMED);
             out.writeInt(m.id());
-        } else if (message instanceof Settled m) {
-            out.writeByte(SETTLED);
-            out.writeInt(m.id());
-            Fields.writeString(out, m.key());
         } else if (message instanceof Shutdown m) {
             out.writeByte(SHUTDOWN);
             out.writeInt(m.id());
@@ -219,7 +213,6 @@ public final class Codec {
             case PORT_HOLDER -> new PortHolder(in.readInt(), Fields.readString(in), in.readInt());
             case UNCLAIMED -> new Unclaimed(in.readInt());
             case SHUTDOWN -> new Shutdown(in.readInt());
-            case SETTLED -> new Settled(in.readInt(), Fields.readString(in));
             case SPAWNED ->
                 new Spawned(in.readInt(), in.readInt(), in.readLong(), Fields.readString(in), Fields.readString(in));
             case FAILED -> new Failed(in.readInt(), Fields.readString(in));

@@ -48,12 +48,6 @@ public sealed interface Message {
     /** Adopted processes no tree claims. */
     record Unclaimed(int id) implements Request {}
 
-    /**
-     * The fixture is ready: its start is over, so (on a backend without a subreaper) an orphan that starts later
-     * was not forked while it started. Never answered: the owner does not wait for it.
-     */
-    record Settled(int id, String key) implements Request {}
-
     /** Stop every tree, answer, exit. */
     record Shutdown(int id) implements Request {}
 

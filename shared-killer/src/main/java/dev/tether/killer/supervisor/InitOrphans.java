@@ -128,15 +128,6 @@ final class InitOrphans {
     }
 
     /**
-     * The owner found the fixture ready: its start is over. Recorded in the ledger, so another build judging an
-     * orphan that starts later no longer counts this fixture (a server that keeps running) as its maker.
-     */
-    synchronized void settled(OwnedTree fixture) {
-        fixture.settle(Math.max(fixture.leader().startTime(), newestStart(inspector.snapshot())));
-        ledgerChanged.run();
-    }
-
-    /**
      * Whatever was forked by now is in the table, so its newest start bounds their starts. A clock read would not
      * do: the JDK's start times may run up to a second behind it (boot time in whole seconds).
      */

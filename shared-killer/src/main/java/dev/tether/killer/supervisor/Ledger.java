@@ -31,8 +31,9 @@ import java.util.stream.Stream;
  * </pre>
  *
  * A fixture line ends with every member seen so far, each as pid@starttime, so no stranger is ever signalled;
- * a {@code settled} line gives the start time by which the fixture above it had finished starting (on a backend
- * without a subreaper, another build weighs its orphans against it: see {@link InitOrphans});
+ * a {@code settled} line gives the start time by which the fixture above it had finished starting: its launcher
+ * exited, so whatever it left behind started before (on a backend without a subreaper, another build weighs its
+ * orphans against it: see {@link InitOrphans});
  * {@code unclaimed} lines list processes the subreaper adopted that no tree could claim. A ledger is evidence,
  * not orders: the sweep acts only on identities that match a live process exactly (see {@link LedgerSweeper}),
  * and a file that does not parse is rejected whole.

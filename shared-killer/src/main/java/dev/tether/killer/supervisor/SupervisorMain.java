@@ -165,8 +165,6 @@ public final class SupervisorMain {
                             .fixture(holder.key())
                             .map(fixture -> listeners.check(holder.id(), fixture, holder.port()))
                             .orElse(new Message.PortHeld(holder.id(), false, false)));
-                } else if (request instanceof Message.Settled settled) {
-                    supervisor.settled(settled.key());
                 } else if (request instanceof Message.Unclaimed unclaimed) {
                     owner.send(new Message.MemberList(unclaimed.id(), supervisor.unclaimed()));
                 } else if (request instanceof Message.Shutdown shutdown) {

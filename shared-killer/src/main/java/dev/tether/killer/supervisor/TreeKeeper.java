@@ -164,11 +164,6 @@ final class TreeKeeper {
         return fixtures.values();
     }
 
-    /** The owner found the fixture ready (sent only on backends without a subreaper, see {@link InitOrphans}). */
-    void settled(String key) {
-        fixture(key).ifPresent(fixture -> initOrphans.ifPresent(orphans -> orphans.settled(fixture)));
-    }
-
     Optional<OwnedTree> fixture(String key) {
         return Optional.ofNullable(fixtures.get(key));
     }

@@ -58,7 +58,6 @@ class CodecTest {
                 new Message.Stop(2, "web#g1", POLICY),
                 new Message.Members(3, "web#g1"),
                 new Message.Unclaimed(4),
-                new Message.Settled(5, "web#g1"),
                 new Message.PortHolder(6, "web#g1", 65535),
                 new Message.Shutdown(Integer.MAX_VALUE),
                 new Message.Spawned(1, 4242, Long.MAX_VALUE, "cookie-uuid", ""),
