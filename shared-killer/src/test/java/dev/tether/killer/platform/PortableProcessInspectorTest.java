@@ -47,10 +47,14 @@ class PortableProcessInspectorTest {
     @Test
     void groupsSessionsParentsAndIdentitiesMatchWhatProcShows() throws Exception {
         Process leader = startInOwnSession("sleep 60 & sleep 60 & wait");
+        // each child is a fork of the shell until it execs sleep: the two reads below must see the same process
         Os.await(
-                "both children started",
+                "both children running sleep",
                 Duration.ofSeconds(10),
-                () -> Os.PROC.snapshot().childrenOf((int) leader.pid()).size() == 2);
+                () -> Os.PROC.snapshot().childrenOf((int) leader.pid()).stream()
+                                .filter(child -> child.name().equals("sleep"))
+                                .count()
+                        == 2);
 
         ProcessTable truth = Os.PROC.snapshot();
         ProcessTable seen = portable.snapshot();
@@ -101,10 +105,14 @@ class PortableProcessInspectorTest {
     void membershipByGroupAndAncestryWorksOnThePortableTable() throws Exception {
         // a setsid grandchild leaves the group; ancestry still finds it while its parent lives
         Process leader = startInOwnSession("setsid sleep 60 & sleep 60 & wait");
+        // each child is a fork of the shell until it execs sleep: the two reads below must see the same process
         Os.await(
-                "both children started",
+                "both children running sleep",
                 Duration.ofSeconds(10),
-                () -> Os.PROC.snapshot().childrenOf((int) leader.pid()).size() == 2);
+                () -> Os.PROC.snapshot().childrenOf((int) leader.pid()).stream()
+                                .filter(child -> child.name().equals("sleep"))
+                                .count()
+                        == 2);
         ProcessId leaderId = portable.identity((int) leader.pid()).orElseThrow();
         TreeMembership membership = new TreeMembership(leaderId, "cookie", List.of());
         Set<Integer> members = membership
