@@ -15,7 +15,8 @@ import org.junit.jupiter.api.condition.OS;
 /**
  * Runs after every other IT of this JVM (class order by @Order, set in the POM) and fails the build if any
  * process the suite started is still alive: fixtures carry TETHER_FIXTURE, supervisors TETHER_SUPERVISOR, and
- * other test processes TETHER_TEST.
+ * other test processes TETHER_TEST; daemons that cleared their environment are found by the identities the
+ * tests read from their pid files.
  */
 @EnabledOnOs(OS.LINUX)
 @Order(Integer.MAX_VALUE)
@@ -30,6 +31,9 @@ class ZzNothingLeftBehindIT {
             Os.await("every marked process to be gone", Duration.ofSeconds(10), () -> {
                 leftovers.clear();
                 leftovers.addAll(marked(suiteStart));
+                Os.witnessedAlive()
+                        .forEach(id -> leftovers.add(
+                                id.pid() + " " + Os.PROC.commandLine(id.pid()) + " (read from a test's pid file)"));
                 return leftovers.isEmpty();
             });
         } catch (AssertionError timedOut) {

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
@@ -24,6 +26,11 @@ public final class Os {
     public static final LinuxProcInspector PROC = new LinuxProcInspector();
     /** Every process a test starts outside Tether carries this variable, so the final leak check finds it. */
     public static final String TEST_MARKER = "TETHER_TEST";
+    /**
+     * Every process a test learned of through a pid file ({@link #awaitPids}): env-scrubbed daemons carry no
+     * marker, so the final leak check looks for these by identity too.
+     */
+    private static final Set<ProcessId> WITNESSED = ConcurrentHashMap.newKeySet();
 
     private Os() {}
 
@@ -161,9 +168,16 @@ public final class Os {
 
     /** The pids a test script recorded, one per line, as ids (start times read now, while they run). */
     public static List<ProcessId> awaitPids(Path file, int count, Duration limit) {
-        return awaitLines(file, count, limit).stream()
+        List<ProcessId> ids = awaitLines(file, count, limit).stream()
                 .map(l -> idOf(Integer.parseInt(l.trim())))
                 .toList();
+        WITNESSED.addAll(ids);
+        return ids;
+    }
+
+    /** The processes tests of this JVM learned of through pid files that still run (by pid and start time). */
+    public static List<ProcessId> witnessedAlive() {
+        return WITNESSED.stream().filter(Os::isAlive).toList();
     }
 
     public static List<String> readLines(Path file) {
