@@ -75,6 +75,14 @@ public final class ProcessSupervisor implements AutoCloseable {
         shutdown.add(task);
     }
 
+    /**
+     * This JVM is stopping the supervisor (its end, Ctrl-C, or a close): every tree ends with it from now on, so
+     * an exit reported now is that stop's, not a crash.
+     */
+    public boolean isClosing() {
+        return closing;
+    }
+
     /** Shutdown without loading a class: Maven may have closed the plugin's class loader by then. */
     void closePipe() {
         closing = true;

@@ -60,6 +60,11 @@ public final class SpawnedTree implements AutoCloseable {
         return supervisor.members(spec.id());
     }
 
+    /** Its supervisor is being shut down by this JVM: the tree is being stopped with it. */
+    public boolean endsWithItsSupervisor() {
+        return supervisor.isClosing();
+    }
+
     /** Completes when the supervisor reports the launched process's exit. */
     public CompletableFuture<ExitEvent> exit() {
         return supervisor.exitOf(spec.id());

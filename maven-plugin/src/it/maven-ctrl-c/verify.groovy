@@ -1,0 +1,5 @@
+// Maven was interrupted (Ctrl-C) during the ITs: every tree stopped with it, and none of those stops was
+// reported as a crash of the server.
+def log = evaluate(new File(processesScript)).endedBuildLeftNothing(basedir)
+assert !log.contains('exited unexpectedly') : 'the servers stopped with the interrupted build: no crash to report'
+true
