@@ -43,6 +43,14 @@ final class KnownTrees {
         return records;
     }
 
+    /** The names of the running trees, sorted: ids without the {@code #serial} a fixture group adds. */
+    List<String> names() {
+        return trees.keySet().stream()
+                .map(id -> id.contains("#") ? id.substring(0, id.lastIndexOf('#')) : id)
+                .sorted()
+                .toList();
+    }
+
     boolean isEmpty() {
         return trees.isEmpty();
     }

@@ -23,6 +23,7 @@ final class ShutdownOrder {
                     System.err.println("[tether] a shutdown task failed: " + e);
                 }
             }
+            supervisor.announceEndOfJvm();
             supervisor.close();
         } catch (LinkageError e) {
             // Maven may have closed the plugin's class loader before this hook runs: what is not loaded yet
