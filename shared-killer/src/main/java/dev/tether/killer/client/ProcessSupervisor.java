@@ -46,7 +46,7 @@ public final class ProcessSupervisor implements AutoCloseable {
     private final Requests requests;
     private final SupervisorEvents events;
 
-    private final ShutdownOrder shutdown = new ShutdownOrder();
+    private final ShutdownOrder shutdown = new ShutdownOrder(trees);
 
     ProcessSupervisor(Process process, Path logFile, Path ledgerDirectory) {
         this.process = process;
@@ -241,17 +241,6 @@ public final class ProcessSupervisor implements AutoCloseable {
 
     public Path logFile() {
         return logFile;
-    }
-
-    /**
-     * The JVM is ending (Ctrl-C, the end of a build that skipped its stop): says which trees are stopped with it,
-     * on stderr, the one stream still sure to reach the user then.
-     */
-    void announceEndOfJvm() {
-        if (!trees.isEmpty() && process.isAlive()) {
-            System.err.println("[tether] This JVM is ending: stopping every process of "
-                    + String.join(", ", trees.names()) + " with it.");
-        }
     }
 
     /** Stops every tree (each with its policy) and ends the supervisor. Safe to call twice. */

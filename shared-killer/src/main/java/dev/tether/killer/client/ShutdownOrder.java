@@ -9,6 +9,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class ShutdownOrder {
     private final List<Runnable> tasks = new CopyOnWriteArrayList<>();
+    private final KnownTrees trees;
+
+    ShutdownOrder(KnownTrees trees) {
+        this.trees = trees;
+    }
 
     void add(Runnable task) {
         tasks.add(task);
@@ -23,7 +28,12 @@ final class ShutdownOrder {
                     System.err.println("[tether] a shutdown task failed: " + e);
                 }
             }
-            supervisor.announceEndOfJvm();
+            if (!trees.isEmpty() && supervisor.isAlive()) {
+                // Ctrl-C, or a build that skipped its stop: say what ends with the JVM, on the one stream still
+                // sure to reach the user now
+                System.err.println("[tether] This JVM is ending: stopping every process of "
+                        + String.join(", ", trees.names()) + " with it.");
+            }
             supervisor.close();
         } catch (LinkageError e) {
             // Maven may have closed the plugin's class loader before this hook runs: what is not loaded yet

@@ -220,6 +220,15 @@ final class Attribution {
         }
     }
 
+    /**
+     * Where no answer waits on it: after a tree is forgotten (its stop decided every suspicion when it began), and
+     * when every tree stops (what is left unclaimed ends with everything below the supervisor, and the owner's
+     * death must not wait). A suspicion still settling stays unclaimed until a later look decides it.
+     */
+    void attributeAdopteesWithoutWaiting() {
+        attributeAdoptees();
+    }
+
     private synchronized void attributeAdoptees() {
         whileNoSpawnRegisters(() -> attributeAdoptees(inspector.snapshot()));
     }

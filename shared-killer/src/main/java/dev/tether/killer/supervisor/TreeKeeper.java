@@ -209,7 +209,8 @@ final class TreeKeeper {
         initOrphans.flatMap(orphans -> orphans.stopped(fixture)).ifPresent(owner::notice);
         fixture.cgroup.ifPresent(Cgroups::removeLater);
         if (attribution.hasUnclaimed()) {
-            attribution.attributeAdopteesNow(); // ends adoptees whose last candidate was this fixture
+            // ends adoptees whose last candidate was this fixture; the stop decided every suspicion when it began
+            attribution.attributeAdopteesWithoutWaiting();
         }
         ledger.writeLater();
     }
@@ -238,7 +239,7 @@ final class TreeKeeper {
     /** Stops every tree, in parallel, then anything still below the supervisor: the owner is gone or done. */
     List<StopReport> stopAll() {
         if (cgroups.isEmpty()) {
-            attribution.attributeAdopteesNow(); // once for all trees, not once per tree in parallel
+            attribution.attributeAdopteesWithoutWaiting(); // once for all trees, not once per tree in parallel
         } // with cgroups each tree's cgroup holds its adoptees; strays die with the remaining descendants below
         List<OwnedTree> trees = List.copyOf(fixtures.values());
         // Signals first, every tree at once; the slow whole-table look for strays only after all of them.
