@@ -40,6 +40,31 @@ final class Requests {
         this.died = died;
     }
 
+    /**
+     * Waits for an answer even when the caller is interrupted (the flag stays set for it): once sent, a request is
+     * done by the supervisor anyway, and its answer names what it did. An owner that stopped listening would not
+     * know the tree a spawn started (left running until the supervisor's end), nor wait for a stop the next one must
+     * follow. Fixtures start and stop on the caller's own thread, which a test framework may interrupt.
+     */
+    private static Message.Answer awaitEvenIfInterrupted(CompletableFuture<Message.Answer> answer, Duration timeout)
+            throws ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Sends the request {@code make} builds around a fresh id and waits for its answer. */
     <T extends Message.Answer> T send(IntFunction<Message.Request> make, Class<T> answerType, Duration timeout) {
         int id = ids.incrementAndGet();
@@ -50,7 +75,7 @@ final class Requests {
                 Codec.write(out, make.apply(id));
                 out.flush();
             }
-            Message.Answer reply = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            Message.Answer reply = awaitEvenIfInterrupted(answer, timeout);
             if (!answerType.isInstance(reply)) {
                 throw new SupervisorException(ClientMessages.wrongAnswer(
                         pid, id, String.valueOf(reply), answerType.getSimpleName(), logFile));
@@ -58,9 +83,6 @@ final class Requests {
             return answerType.cast(reply);
         } catch (IOException e) {
             throw died.apply(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SupervisorException(ClientMessages.interrupted("waiting for the Tether supervisor"), e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof TetherException t ? t : died.apply(e.getCause());
         } catch (TimeoutException e) {
