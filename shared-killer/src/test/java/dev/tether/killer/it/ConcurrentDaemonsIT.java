@@ -327,13 +327,7 @@ class ConcurrentDaemonsIT {
         }
 
         static Twins start(ProcessSupervisor supervisorA, ProcessSupervisor supervisorB, Path dir) throws Exception {
-            Path a = Files.createDirectory(dir.resolve("a"));
-            Path b = Files.createDirectory(dir.resolve("b"));
-            CompletableFuture<SpawnedTree> startA = CompletableFuture.supplyAsync(() -> supervisorA.spawn(
-                    Scripts.spec("a", a, "scrubbed-daemon.sh", a.resolve("pids").toString())));
-            CompletableFuture<SpawnedTree> startB = CompletableFuture.supplyAsync(() -> supervisorB.spawn(
-                    Scripts.spec("b", b, "scrubbed-daemon.sh", b.resolve("pids").toString())));
-            return awaitDaemons(startA.join(), startB.join(), a, b);
+            return start(supervisorA, supervisorB, dir, List.of(), List.of());
         }
 
         /**
@@ -341,13 +335,30 @@ class ConcurrentDaemonsIT {
          * daemons adopted and only A's launcher gone.
          */
         static Twins startWithLaterB(ProcessSupervisor supervisor, Path dir) throws Exception {
+            return start(supervisor, supervisor, dir, List.of("0.02"), List.of("0.08"));
+        }
+
+        /** {@code lingerA}/{@code lingerB}: the seconds each launcher waits after its daemon is made, if any. */
+        private static Twins start(
+                ProcessSupervisor supervisorA,
+                ProcessSupervisor supervisorB,
+                Path dir,
+                List<String> lingerA,
+                List<String> lingerB)
+                throws Exception {
             Path a = Files.createDirectory(dir.resolve("a"));
             Path b = Files.createDirectory(dir.resolve("b"));
-            CompletableFuture<SpawnedTree> startA = CompletableFuture.supplyAsync(() -> supervisor.spawn(
-                    Scripts.spec("a", a, "scrubbed-daemon.sh", a.resolve("pids").toString(), "0.02")));
-            CompletableFuture<SpawnedTree> startB = CompletableFuture.supplyAsync(() -> supervisor.spawn(
-                    Scripts.spec("b", b, "scrubbed-daemon.sh", b.resolve("pids").toString(), "0.08")));
+            CompletableFuture<SpawnedTree> startA =
+                    CompletableFuture.supplyAsync(() -> supervisorA.spawn(daemonizer("a", a, lingerA)));
+            CompletableFuture<SpawnedTree> startB =
+                    CompletableFuture.supplyAsync(() -> supervisorB.spawn(daemonizer("b", b, lingerB)));
             return awaitDaemons(startA.join(), startB.join(), a, b);
+        }
+
+        private static TreeSpec daemonizer(String id, Path dir, List<String> linger) {
+            List<String> arguments = new ArrayList<>(List.of(dir.resolve("pids").toString()));
+            arguments.addAll(linger);
+            return Scripts.spec(id, dir, "scrubbed-daemon.sh", arguments.toArray(String[]::new));
         }
 
         private static Twins awaitDaemons(SpawnedTree treeA, SpawnedTree treeB, Path a, Path b) {
