@@ -6,14 +6,17 @@ import dev.tether.killer.process.ProcessInfo;
 import dev.tether.killer.process.ProcessInspector;
 import dev.tether.killer.process.ProcessTable;
 import dev.tether.killer.state.CurrentUser;
+import dev.tether.killer.supervisor.OrphanMakers.Launch;
+import dev.tether.killer.supervisor.OrphanMakers.Rival;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
@@ -25,40 +28,13 @@ import java.util.stream.Collectors;
  * exited is no longer anyone's descendant, and no environment can be read to find its cookie. What is left is
  * time: a fixture's launcher (its leader) is reaped by the supervisor, so the moment it exited is known, and
  * a daemon it made started inside its life. An orphan of pid 1, of this user, that started inside the life of
- * exactly one exited launcher of a running fixture is that fixture's; any other is never signalled, only
- * named at stop as "could not be attributed". Processes of pid 1 are a whole desktop's (a Mac's launchd starts
+ * exactly one exited launcher of a running fixture is that fixture's; one that only this supervisor's fixtures
+ * can have made, though not one alone, ends with the last of them ({@link UndecidedOrphans}); any other is never
+ * signalled, only named at stop as "could not be attributed". Processes of pid 1 are a whole desktop's (a Mac's launchd starts
  * every app), so the rule claims only what started in those few milliseconds, and kills nothing by itself.
  */
 final class InitOrphans {
-    /** The start times of everything an exited launcher can have forked: from its own start to its reaping. */
-    record Launch(String key, long start, long end) {
-        boolean contains(long startTime) {
-            return start <= startTime && startTime <= end;
-        }
-    }
-
-    /**
-     * A fixture that may have forked an orphan as well as the judged launcher: its leader, and until when it was
-     * starting (the newest start time seen when its launcher exited or its owner found it ready).
-     */
-    record Rival(ProcessId leader, long startingUntil) {
-        /** Another build's fixture whose start is not known to be over: it may still fork anything. */
-        static final long STILL_STARTING = Long.MAX_VALUE;
-
-        /**
-         * A fixture still running its launcher (this build's, or another's): a rival only when launched in the
-         * judged stretch. Fixtures start side by side by design (a wave of one build, builds run in parallel);
-         * counting every one still starting left daemons unattributed, and running, whenever one started beside
-         * another (seen in CI with two invoker builds at once).
-         */
-        static Rival launchedInTheStretchOnly(ProcessId leader) {
-            return new Rival(leader, Long.MIN_VALUE);
-        }
-    }
-
     private static final int INIT = 1;
-    /** Farther apart than this, two pids handed out in one clock tick can only be on either side of a wrap. */
-    private static final int PID_WRAP_DISTANCE = 16_384;
 
     private final Map<String, Launch> exitedLaunchers = new ConcurrentHashMap<>();
     private final Map<String, OwnedTree> fixtures;
@@ -73,6 +49,8 @@ final class InitOrphans {
     /** Present where the OS names each orphan's forking parent (macOS): exact evidence, before any timing. */
     private final Optional<ForkParents> forkParents;
 
+    private final UndecidedOrphans undecided;
+
     InitOrphans(
             Map<String, OwnedTree> fixtures,
             ProcessInspector inspector,
@@ -80,8 +58,10 @@ final class InitOrphans {
             Backend backend,
             Supplier<List<Rival>> otherBuilds,
             Runnable ledgerChanged,
-            Consumer<Runnable> noSpawnRegistering) {
+            Consumer<Runnable> noSpawnRegistering,
+            BiConsumer<ProcessInfo, String> endNow) {
         this.noSpawnRegistering = noSpawnRegistering;
+        this.undecided = new UndecidedOrphans(fixtures, endNow);
         this.forkParents = backend.uniqueIds().map(ids -> new ForkParents(ids, inspector::isRunning));
         this.otherBuilds = otherBuilds;
         this.ledgerChanged = ledgerChanged;
@@ -140,19 +120,50 @@ final class InitOrphans {
         forkParents.ifPresent(parents -> fixtures.values().forEach(f -> parents.remember(f.key, f.membership.known())));
     }
 
-    /** The fixture stopped: a notice naming the orphans of its life that nobody could claim, if any. */
-    synchronized Optional<String> stopped(OwnedTree fixture) {
+    /**
+     * The fixture's stop begins: what its launcher left is judged first (its daemons are members when the tree is
+     * read), then it takes the undecided orphans that no suspect still running could have made but itself. Under
+     * this monitor, so no judgement interleaves (see {@link UndecidedOrphans}).
+     */
+    synchronized void stopBegins(OwnedTree fixture) {
+        judgeExitedLauncher(fixture);
+        fixture.stopping = true;
+        undecided.stopBegan(fixture);
+    }
+
+    /**
+     * Orphans only this supervisor's fixtures can have made, though not one alone: ours, for the ledger. Not under
+     * this monitor: the ledger writer asks while holding its lock, and a judgement holds this monitor and writes.
+     */
+    Set<ProcessId> undecidedIds() {
+        return undecided.ids();
+    }
+
+    /** The fixture stopped: notices naming the orphans of its life that nobody could claim, if any. */
+    synchronized List<String> stopped(OwnedTree fixture) {
         exitedLaunchers.remove(fixture.key);
         forkParents.ifPresent(parents -> parents.forget(fixture.key));
         ProcessTable table = inspector.snapshot();
+        undecided.forgetDead(table);
+        List<ProcessId> waiting = undecided.waitingBeyond(fixture);
         List<ProcessInfo> strays = unclaimed(table, fixture.leader().startTime(), claimed(table));
-        if (strays.isEmpty()) {
-            return Optional.empty();
+        strays.removeIf(stray -> waiting.contains(stray.id()));
+        List<String> notices = new ArrayList<>();
+        if (!waiting.isEmpty()) {
+            notices.add("Fixture '" + fixture.key + "' stopped; "
+                    + waiting.stream().map(id -> describe(id.pid())).collect(Collectors.joining(", "))
+                    + " could not be attributed to one fixture (orphaned to pid 1 while it and others of this build"
+                    + " were starting): stopped with the last of those, or with the owner");
         }
-        String named = strays.stream()
-                .map(p -> p.pid() + " " + inspector.commandLine(p.pid()))
-                .collect(Collectors.joining(", "));
-        return Optional.of(SupervisorMessages.couldNotBeAttributed(fixture.key, named, backend));
+        if (!strays.isEmpty()) {
+            String named = strays.stream().map(p -> describe(p.pid())).collect(Collectors.joining(", "));
+            notices.add(SupervisorMessages.couldNotBeAttributed(fixture.key, named, backend));
+        }
+        return notices;
+    }
+
+    private String describe(int pid) {
+        return pid + " " + inspector.commandLine(pid);
     }
 
     private Set<Integer> claimed(ProcessTable table) {
@@ -161,41 +172,6 @@ final class InitOrphans {
             treeOf.apply(fixture).members(table).forEach(p -> pids.add(p.pid()));
         }
         return pids;
-    }
-
-    /**
-     * The running fixture an orphan belongs to: the only one whose exited launcher lived when it started, unless
-     * a rival may have made it just as well. A rival is a fixture launched before the orphan that was either
-     * launched in the same stretch (between the judged launcher's start and the orphan's) or, for another build's,
-     * still starting when the orphan started (its rival's {@code startingUntil}; see claim for which get one):
-     * daemons are forked while their fixture starts, so a fixture whose start ended before is no rival.
-     */
-    static Optional<String> whose(ProcessInfo orphan, Collection<Launch> exited, Collection<Rival> rivals) {
-        List<Launch> lived = exited.stream()
-                .filter(launch -> launch.contains(orphan.startTime()))
-                .toList();
-        if (lived.size() != 1) {
-            return Optional.empty();
-        }
-        long from = lived.get(0).start();
-        boolean rival = rivals.stream()
-                .anyMatch(other -> startedBefore(other.leader(), orphan.id())
-                        && (from <= other.leader().startTime() || orphan.startTime() <= other.startingUntil()));
-        return rival ? Optional.empty() : Optional.of(lived.get(0).key());
-    }
-
-    /**
-     * Whether {@code first} started before {@code second}. Start times come in clock ticks (10 ms on Linux), and
-     * an owner that saw a launcher end may launch the next fixture in the very tick its daemon started: within a
-     * tick, the order pids were handed out in decides. Pids are allocated upwards and wrap at pid_max (32768 at
-     * the least), so a pid far below the other was handed out after the wrap, that is later.
-     */
-    static boolean startedBefore(ProcessId first, ProcessId second) {
-        if (first.startTime() != second.startTime()) {
-            return first.startTime() < second.startTime();
-        }
-        int distance = second.pid() - first.pid();
-        return distance > 0 ? distance < PID_WRAP_DISTANCE : -distance >= PID_WRAP_DISTANCE;
     }
 
     /** Every live orphan of pid 1 of this user that started at or after {@code since} and nobody claims. */
@@ -235,17 +211,26 @@ final class InitOrphans {
                         inspector.isRunning(other.leader()) ? Rival.launchedInTheStretchOnly(other.leader()) : other));
         fixtures.values().stream()
                 .filter(fixture -> !exitedLaunchers.containsKey(fixture.key))
-                .forEach(fixture -> rivals.add(
-                        fixture.leaderStartRead
+                .forEach(fixture -> rivals.add((fixture.leaderStartRead
                                 ? Rival.launchedInTheStretchOnly(fixture.leader())
-                                : new Rival(fixture.leader(), Rival.STILL_STARTING)));
+                                : new Rival(fixture.leader(), Rival.STILL_STARTING))
+                        .ofThisSupervisor(fixture.key)));
         for (ProcessInfo orphan : orphans) {
-            Optional<OwnedTree> owner = forkParents
+            List<OwnedTree> makers = forkParents
                     .flatMap(parents -> parents.treeOfParent(orphan.pid()))
-                    .or(() -> whose(orphan, launches, rivals))
-                    .map(fixtures::get);
-            if (owner.isPresent()) {
-                owner.get().membership.claim(orphan.id());
+                    .map(Set::of)
+                    .orElseGet(() -> OrphanMakers.suspects(orphan, launches, rivals))
+                    .stream()
+                    .map(fixtures::get)
+                    .filter(Objects::nonNull)
+                    .toList();
+            if (makers.size() == 1) {
+                makers.get(0).membership.claim(orphan.id());
+                undecided.decided(orphan.id());
+            } else if (makers.isEmpty()) {
+                undecided.decided(orphan.id());
+            } else {
+                undecided.keep(orphan, makers);
             }
         }
     }

@@ -99,13 +99,13 @@ final class Ledger {
      * ledgers say, each with the end of its start when known: on the portable backend, one of them may have made
      * an orphan as well.
      */
-    List<InitOrphans.Rival> rivalsOfOtherSupervisors() {
-        List<InitOrphans.Rival> rivals = new ArrayList<>();
+    List<OrphanMakers.Rival> rivalsOfOtherSupervisors() {
+        List<OrphanMakers.Rival> rivals = new ArrayList<>();
         for (Record record : readAll(file.getParent()).records()) {
             if (!record.supervisor().equals(supervisor) && record.backend().equals(backend)) {
                 record.entries()
-                        .forEach(entry -> rivals.add(new InitOrphans.Rival(
-                                entry.leader(), entry.settled().orElse(InitOrphans.Rival.STILL_STARTING))));
+                        .forEach(entry -> rivals.add(new OrphanMakers.Rival(
+                                entry.leader(), entry.settled().orElse(OrphanMakers.Rival.STILL_STARTING))));
             }
         }
         return rivals;

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,7 +65,7 @@ final class TreeKeeper {
         this.escapees = new Escapees(posix, inspector, cgroups, owner, self, this::describeExit);
         this.attribution = new Attribution(
                 fixtures, byLeaderPid, inspector, self, cgroups.isPresent(), this::tree, escapees, this::writeLedger);
-        this.ledger = new LedgerWriter(ledger, owner, fixtures::values, attribution::unclaimedIds);
+        this.ledger = new LedgerWriter(ledger, owner, fixtures::values, this::unclaimedIds);
         this.initOrphans = backendWithoutSubreaper.map(backend -> new InitOrphans(
                 fixtures,
                 inspector,
@@ -72,7 +73,8 @@ final class TreeKeeper {
                 backend,
                 ledger::rivalsOfOtherSupervisors,
                 this::writeLedger,
-                attribution::whileNoSpawnRegisters));
+                attribution::whileNoSpawnRegisters,
+                escapees::end));
     }
 
     OwnedTree spawn(SpawnOrder order) throws SpawnException, IOException {
@@ -178,7 +180,7 @@ final class TreeKeeper {
 
     /** TERM, grace, KILL on the tree as fast as its members can be read (inside its cgroup when it has one). */
     private StopReport escalate(OwnedTree fixture, StopPolicy policy) throws InterruptedException {
-        initOrphans.ifPresent(orphans -> orphans.judgeExitedLauncher(fixture));
+        initOrphans.ifPresent(orphans -> orphans.stopBegins(fixture)); // with what its launcher left
         fixture.stopping = true;
         return Escalation.realTime(policy).run(fixture.key, tree(fixture));
     }
@@ -206,7 +208,7 @@ final class TreeKeeper {
         byLeaderPid.remove(fixture.leader().pid(), fixture);
         // Anything of this tree was forked before now: the end of its life, for judging later adoptees.
         attribution.stopped(fixture, inspector.startTimeCeiling()).ifPresent(owner::notice);
-        initOrphans.flatMap(orphans -> orphans.stopped(fixture)).ifPresent(owner::notice);
+        initOrphans.ifPresent(orphans -> orphans.stopped(fixture).forEach(owner::notice));
         fixture.cgroup.ifPresent(Cgroups::removeLater);
         if (attribution.hasUnclaimed()) {
             // ends adoptees whose last candidate was this fixture; the stop decided every suspicion when it began
@@ -279,6 +281,13 @@ final class TreeKeeper {
     /** Whether any tree or unclaimed adoptee is kept: without one no process can arrive or need a look. */
     boolean keepsAnything() {
         return !fixtures.isEmpty() || attribution.hasUnclaimed();
+    }
+
+    /** Orphans ours but no tree's: a reaper of this supervisor's remains ends them (see LedgerSweeper). */
+    private Set<ProcessId> unclaimedIds() {
+        Set<ProcessId> ids = new HashSet<>(attribution.unclaimedIds());
+        initOrphans.ifPresent(orphans -> ids.addAll(orphans.undecidedIds()));
+        return ids;
     }
 
     private void writeLedger() {

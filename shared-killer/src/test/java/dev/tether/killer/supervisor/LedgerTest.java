@@ -63,8 +63,8 @@ class LedgerTest {
 
         assertEquals(
                 List.of(
-                        new InitOrphans.Rival(new ProcessId(5010, 710), InitOrphans.Rival.STILL_STARTING),
-                        new InitOrphans.Rival(new ProcessId(5020, 720), 760)),
+                        new OrphanMakers.Rival(new ProcessId(5010, 710), OrphanMakers.Rival.STILL_STARTING),
+                        new OrphanMakers.Rival(new ProcessId(5020, 720), 760)),
                 mine.rivalsOfOtherSupervisors());
     }
 

@@ -1,0 +1,113 @@
+package dev.tether.killer.supervisor;
+
+import dev.tether.killer.process.ProcessId;
+import dev.tether.killer.process.ProcessInfo;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Who can have made an orphan of pid 1, by time alone (the portable backend's evidence, see {@link InitOrphans}):
+ * the fixtures whose exited launcher lived when it started, and the rivals launched beside them. Pure: start
+ * times and pids in, fixture keys out.
+ */
+final class OrphanMakers {
+    /** Farther apart than this, two pids handed out in one clock tick can only be on either side of a wrap. */
+    private static final int PID_WRAP_DISTANCE = 16_384;
+
+    private OrphanMakers() {}
+
+    /** The start times of everything an exited launcher can have forked: from its own start to its reaping. */
+    record Launch(String key, long start, long end) {
+        boolean contains(long startTime) {
+            return start <= startTime && startTime <= end;
+        }
+    }
+
+    /**
+     * A fixture that may have forked an orphan as well as the judged launcher: its leader, until when it was
+     * starting (the newest start time seen when its launcher exited or its owner found it ready), and its key when
+     * it is this supervisor's (another build's fixture is known only from its ledger).
+     */
+    record Rival(ProcessId leader, long startingUntil, Optional<String> ours) {
+        /** Another build's fixture whose start is not known to be over: it may still fork anything. */
+        static final long STILL_STARTING = Long.MAX_VALUE;
+
+        /** Another build's fixture, as its ledger tells it. */
+        Rival(ProcessId leader, long startingUntil) {
+            this(leader, startingUntil, Optional.empty());
+        }
+
+        /**
+         * A fixture still running its launcher (this build's, or another's): a rival only when launched in the
+         * judged stretch. Fixtures start side by side by design (a wave of one build, builds run in parallel);
+         * counting every one still starting left daemons unattributed, and running, whenever one started beside
+         * another (seen in CI with two invoker builds at once).
+         */
+        static Rival launchedInTheStretchOnly(ProcessId leader) {
+            return new Rival(leader, Long.MIN_VALUE);
+        }
+
+        Rival ofThisSupervisor(String key) {
+            return new Rival(leader, startingUntil, Optional.of(key));
+        }
+
+        /** Launched before the orphan, and in the stretch that began at {@code from} or still starting then. */
+        boolean couldHaveMade(ProcessInfo orphan, long from) {
+            return startedBefore(leader, orphan.id())
+                    && (from <= leader.startTime() || orphan.startTime() <= startingUntil);
+        }
+    }
+
+    /**
+     * The keys of this supervisor's fixtures that could have made the orphan: those whose exited launcher lived
+     * when it started, and the rivals of this supervisor. None when no launcher lived then, or when another
+     * build's rival could have made it just as well (then it is nobody's this supervisor may end). A rival is a
+     * fixture launched before the orphan that was either launched in the same stretch (between the earliest of
+     * those launchers' start and the orphan's) or, for another build's, still starting when the orphan started
+     * (its {@code startingUntil}; see claim for which get one): daemons are forked while their fixture starts, so
+     * a fixture whose start ended before is no rival.
+     */
+    static Set<String> suspects(ProcessInfo orphan, Collection<Launch> exited, Collection<Rival> rivals) {
+        List<Launch> lived = exited.stream()
+                .filter(launch -> launch.contains(orphan.startTime()))
+                .toList();
+        if (lived.isEmpty()) {
+            return Set.of();
+        }
+        long from = lived.stream().mapToLong(Launch::start).min().getAsLong();
+        Set<String> keys = new TreeSet<>();
+        lived.forEach(launch -> keys.add(launch.key()));
+        for (Rival rival : rivals) {
+            if (rival.couldHaveMade(orphan, from)) {
+                if (rival.ours().isEmpty()) {
+                    return Set.of();
+                }
+                keys.add(rival.ours().get());
+            }
+        }
+        return keys;
+    }
+
+    /** The running fixture an orphan belongs to: the only suspect (see {@link #suspects}), if it has one. */
+    static Optional<String> whose(ProcessInfo orphan, Collection<Launch> exited, Collection<Rival> rivals) {
+        Set<String> keys = suspects(orphan, exited, rivals);
+        return keys.size() == 1 ? Optional.of(keys.iterator().next()) : Optional.empty();
+    }
+
+    /**
+     * Whether {@code first} started before {@code second}. Start times come in clock ticks (10 ms on Linux), and
+     * an owner that saw a launcher end may launch the next fixture in the very tick its daemon started: within a
+     * tick, the order pids were handed out in decides. Pids are allocated upwards and wrap at pid_max (32768 at
+     * the least), so a pid far below the other was handed out after the wrap, that is later.
+     */
+    static boolean startedBefore(ProcessId first, ProcessId second) {
+        if (first.startTime() != second.startTime()) {
+            return first.startTime() < second.startTime();
+        }
+        int distance = second.pid() - first.pid();
+        return distance > 0 ? distance < PID_WRAP_DISTANCE : -distance >= PID_WRAP_DISTANCE;
+    }
+}

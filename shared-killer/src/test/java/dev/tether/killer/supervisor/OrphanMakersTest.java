@@ -1,0 +1,121 @@
+package dev.tether.killer.supervisor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tether.killer.process.ProcessId;
+import dev.tether.killer.process.ProcessInfo;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The portable backend's rule for orphans of pid 1, on made-up start times. */
+class OrphanMakersTest {
+    private static ProcessInfo orphanStartedAt(long start) {
+        return new ProcessInfo(4250, 1, 4250, 4250, start, 'S', "sleep");
+    }
+
+    private static OrphanMakers.Rival leader(long start) {
+        return OrphanMakers.Rival.launchedInTheStretchOnly(new ProcessId(4000, start));
+    }
+
+    private static OrphanMakers.Rival otherBuilds(long start, long startingUntil) {
+        return new OrphanMakers.Rival(new ProcessId(4000, start), startingUntil);
+    }
+
+    private static final OrphanMakers.Launch WEB = new OrphanMakers.Launch("web", 100, 140);
+    private static final OrphanMakers.Launch DB = new OrphanMakers.Launch("db", 130, 170);
+
+    @Test
+    void anOrphanBornInsideExactlyOneExitedLaunchersLifeIsThatFixtures() {
+        assertEquals(Optional.of("web"), OrphanMakers.whose(orphanStartedAt(120), List.of(WEB, DB), List.of()));
+        assertEquals(Optional.of("db"), OrphanMakers.whose(orphanStartedAt(150), List.of(WEB, DB), List.of()));
+        assertEquals(Optional.of("web"), OrphanMakers.whose(orphanStartedAt(140), List.of(WEB), List.of()));
+    }
+
+    @Test
+    void anOrphanBornWhileTwoLaunchersLivedIsNobodys() {
+        assertEquals(Optional.empty(), OrphanMakers.whose(orphanStartedAt(135), List.of(WEB, DB), List.of()));
+    }
+
+    @Test
+    void aFixtureLaunchedInTheSameStretchWhoseLeaderStillRunsMakesItNobodys() {
+        assertEquals(Optional.empty(), OrphanMakers.whose(orphanStartedAt(120), List.of(WEB), List.of(leader(110))));
+        assertEquals(Optional.of("web"), OrphanMakers.whose(orphanStartedAt(120), List.of(WEB), List.of(leader(125))));
+        assertEquals(
+                Optional.of("web"),
+                OrphanMakers.whose(orphanStartedAt(120), List.of(WEB), List.of(leader(90))),
+                "a server launched before is no rival");
+    }
+
+    /**
+     * Two builds launch at nearly the same moment: A's launcher first, B's just after, and A's daemon forks after
+     * B's launcher started. Judging for B, A's fixture was launched before B's, yet still starting when the daemon
+     * started: it is a rival, so B never takes A's daemon. Once A's ledger says its start ended before the
+     * orphan started (a server that was ready), it is no rival.
+     */
+    @Test
+    void anotherBuildsFixtureStillStartingWhenTheOrphanStartedMakesItNobodysHoweverEarlyItWasLaunched() {
+        OrphanMakers.Launch b = new OrphanMakers.Launch("b", 100, 140);
+        ProcessInfo orphan = orphanStartedAt(120);
+        assertEquals(
+                Optional.empty(),
+                OrphanMakers.whose(orphan, List.of(b), List.of(otherBuilds(95, OrphanMakers.Rival.STILL_STARTING))));
+        assertEquals(Optional.empty(), OrphanMakers.whose(orphan, List.of(b), List.of(otherBuilds(95, 125))));
+        assertEquals(Optional.empty(), OrphanMakers.whose(orphan, List.of(b), List.of(otherBuilds(95, 120))));
+        assertEquals(Optional.of("b"), OrphanMakers.whose(orphan, List.of(b), List.of(otherBuilds(95, 119))));
+        assertEquals(
+                Optional.of("b"),
+                OrphanMakers.whose(orphan, List.of(b), List.of(otherBuilds(121, OrphanMakers.Rival.STILL_STARTING))),
+                "launched after the orphan started: it cannot have made it");
+    }
+
+    @Test
+    void anOrphanBornOutsideEveryLauncherLifeIsNobodys() {
+        assertEquals(Optional.empty(), OrphanMakers.whose(orphanStartedAt(99), List.of(WEB), List.of()));
+        assertEquals(Optional.empty(), OrphanMakers.whose(orphanStartedAt(141), List.of(WEB), List.of()));
+    }
+
+    @Test
+    void aFixtureLaunchedInTheOrphansOwnClockTickIsARivalOnlyIfItsPidWasHandedOutFirst() {
+        ProcessInfo orphan = orphanStartedAt(120); // pid 4250
+        OrphanMakers.Rival launchedJustAfter = OrphanMakers.Rival.launchedInTheStretchOnly(new ProcessId(4251, 120));
+        OrphanMakers.Rival launchedJustBefore = OrphanMakers.Rival.launchedInTheStretchOnly(new ProcessId(4249, 120));
+        assertEquals(Optional.of("web"), OrphanMakers.whose(orphan, List.of(WEB), List.of(launchedJustAfter)));
+        assertEquals(Optional.empty(), OrphanMakers.whose(orphan, List.of(WEB), List.of(launchedJustBefore)));
+    }
+
+    @Test
+    void withinOneTickPidsAreOrderedAcrossTheWrapAtPidMax() {
+        assertTrue(
+                OrphanMakers.startedBefore(new ProcessId(32_760, 50), new ProcessId(310, 50)),
+                "310 came after the wrap");
+        assertFalse(OrphanMakers.startedBefore(new ProcessId(310, 50), new ProcessId(32_760, 50)));
+        assertTrue(OrphanMakers.startedBefore(new ProcessId(900, 50), new ProcessId(901, 50)));
+        assertFalse(OrphanMakers.startedBefore(new ProcessId(901, 50), new ProcessId(900, 50)));
+        assertTrue(OrphanMakers.startedBefore(new ProcessId(901, 40), new ProcessId(900, 50)), "an earlier tick wins");
+    }
+
+    @Test
+    void anOrphanOnlyThisSupervisorsFixturesCanHaveMadeHasThemAllAsSuspects() {
+        assertEquals(Set.of("web", "db"), OrphanMakers.suspects(orphanStartedAt(135), List.of(WEB, DB), List.of()));
+        OrphanMakers.Rival ours = leader(110).ofThisSupervisor("api");
+        assertEquals(Set.of("web", "api"), OrphanMakers.suspects(orphanStartedAt(120), List.of(WEB), List.of(ours)));
+        assertEquals(
+                Set.of("web"),
+                OrphanMakers.suspects(
+                        orphanStartedAt(120), List.of(WEB), List.of(leader(90).ofThisSupervisor("api"))),
+                "a server of ours launched before the stretch is no suspect");
+    }
+
+    @Test
+    void anOrphanAnotherBuildCanHaveMadeHasNoSuspectThisSupervisorMayEnd() {
+        OrphanMakers.Rival ours = leader(110).ofThisSupervisor("api");
+        OrphanMakers.Rival anotherBuilds = otherBuilds(112, OrphanMakers.Rival.STILL_STARTING);
+        assertEquals(Set.of(), OrphanMakers.suspects(orphanStartedAt(120), List.of(WEB), List.of(ours, anotherBuilds)));
+        assertEquals(Set.of(), OrphanMakers.suspects(orphanStartedAt(135), List.of(WEB, DB), List.of(anotherBuilds)));
+        assertEquals(Set.of(), OrphanMakers.suspects(orphanStartedAt(99), List.of(WEB), List.of(ours)), "no launch");
+    }
+}
