@@ -126,9 +126,26 @@ final class InitOrphans {
      * this monitor, so no judgement interleaves (see {@link UndecidedOrphans}).
      */
     synchronized void stopBegins(OwnedTree fixture) {
-        judgeExitedLauncher(fixture);
+        fixture.launcherRanWhenStopBegan = inspector.isRunning(fixture.leader());
+        if (!fixture.launcherRanWhenStopBegan) {
+            launcherExited(fixture);
+        }
         fixture.stopping = true;
         undecided.stopBegan(fixture);
+    }
+
+    /**
+     * After a stop during which the launcher was reaped: a child it forked as its TERM came was in no read of the
+     * tree and is now pid 1's, still in the launcher's group. The group is the one the launcher made (its pid was
+     * freed during this stop, and Linux hands a pid out again only after wrapping around pid_max), so what lives
+     * in it is claimed. True when something alive was, to be stopped as well. Seen on the portable backend: a
+     * shell loop's {@code sleep}, forked between the stop's read and its TERM, outlived the stop and was named.
+     */
+    synchronized boolean claimedWhatItsGroupKept(OwnedTree fixture) {
+        ProcessTable table = inspector.snapshot();
+        Set<ProcessId> before = fixture.membership.known();
+        fixture.membership.claimGroupOfReapedLeader(table);
+        return fixture.membership.known().stream().anyMatch(id -> !before.contains(id) && table.isAlive(id));
     }
 
     /**

@@ -34,6 +34,8 @@ final class OwnedTree {
     volatile boolean leaderStartRead = true;
     /** Set when its stop begins: the leader's exit is then our own doing, and its tree is being ended anyway. */
     volatile boolean stopping;
+    /** Whether its launcher still ran when the stop began (then it was reaped during the stop, see SecondLook). */
+    volatile boolean launcherRanWhenStopBegan;
 
     OwnedTree(
             String key,

@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Backup for stdin EOF (if the owner's pid is gone or reused, the owner is dead) and the periodic look at the
- * trees: every {@link #BUSY_LOOK_MILLIS} while processes are being created, every {@link #IDLE_LOOK_MILLIS} when
- * the last look found none, every {@link #NOTHING_KEPT_LOOK_MILLIS} while no tree runs (an idle supervisor's cost
- * is its wake-ups). Where the kernel reports forks and exits ({@link ProcessEvents}, macOS), the owner and every
+ * trees: every {@link #BUSY_LOOK_MILLIS} while processes are being created and a tree is starting (see
+ * {@link TreeKeeper#observe}), every {@link #IDLE_LOOK_MILLIS} otherwise, every {@link #NOTHING_KEPT_LOOK_MILLIS}
+ * while no tree runs (an idle supervisor's cost is its wake-ups). Where the kernel reports forks and exits ({@link ProcessEvents}, macOS), the owner and every
  * member a look finds are watched, and a fork or exit among them brings the next look forward to now (no sooner
  * than {@link #MIN_LOOK_GAP_MILLIS} after the last, so a server forking workers non-stop costs a bounded rate).
  */

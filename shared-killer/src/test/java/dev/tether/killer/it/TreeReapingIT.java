@@ -7,6 +7,7 @@ import dev.tether.killer.client.ProcessSupervisor;
 import dev.tether.killer.client.SpawnedTree;
 import dev.tether.killer.client.TreeSpec;
 import dev.tether.killer.process.ProcessId;
+import dev.tether.killer.process.ProcessInfo;
 import dev.tether.killer.process.Signal;
 import dev.tether.killer.stop.ProcessOutcome;
 import dev.tether.killer.stop.StopPolicy;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -49,6 +51,43 @@ class TreeReapingIT {
         assertTrue(Os.carrying("TETHER_FIXTURE", tree.cookie()).isEmpty());
         assertEquals(8, report.ended().size(), report.summary());
         assertTrue(report.ended().stream().allMatch(o -> o.endedBy() == Signal.TERM), report.summary());
+    }
+
+    /**
+     * A launcher that forks non-stop (a shell loop starting long-lived children): one forked between the stop's
+     * read of the tree and its TERM is in no read, and on a backend without a subreaper it is pid 1's once the
+     * launcher dies. Nothing of the launcher's group may outlive the stop (seen on the portable backend: such a
+     * child was named "could not be attributed" and left). Five stops, as the fork has to fall in that instant.
+     */
+    @Test
+    void aLauncherForkingAsItsTermComesLeavesNothingInItsGroup() {
+        for (int round = 0; round < 5; round++) {
+            SpawnedTree tree = SUPERVISOR
+                    .get()
+                    .spawn(new TreeSpec(
+                            "forking-" + round,
+                            List.of("/bin/sh", "-c", "while :; do sleep 300 & sleep 0.002; done"),
+                            dir,
+                            Map.of(),
+                            dir.resolve("forking.log"),
+                            StopPolicy.DEFAULT));
+            Os.await("the loop to fork", SETTLE, () -> tree.members().size() > 3);
+            int group = tree.pid();
+            try {
+                StopReport report = tree.stop();
+
+                List<ProcessInfo> left = inGroup(group);
+                assertTrue(left.isEmpty(), "left in the launcher's group: " + left + " after " + report.summary());
+            } finally {
+                inGroup(group).forEach(p -> ProcessHandle.of(p.pid()).ifPresent(ProcessHandle::destroyForcibly));
+            }
+        }
+    }
+
+    private static List<ProcessInfo> inGroup(int group) {
+        return Os.snapshot().all().stream()
+                .filter(p -> p.pgid() == group && !p.isDead())
+                .toList();
     }
 
     @Test

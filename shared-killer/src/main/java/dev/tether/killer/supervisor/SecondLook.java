@@ -1,0 +1,49 @@
+package dev.tether.killer.supervisor;
+
+import dev.tether.killer.process.ProcessInfo;
+import dev.tether.killer.process.ProcessTable;
+import dev.tether.killer.stop.Escalation;
+import dev.tether.killer.stop.StopPolicy;
+import dev.tether.killer.stop.StopReport;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * After a tree's escalation, what its reads could not see, stopped the same way. With a cgroup the escalation
+ * looked inside it only: a process a privileged tool moved out is still found by group, ancestry or cookie in the
+ * whole table. Without a subreaper, a child the launcher forked as its TERM came was in no read of the tree, and
+ * once the launcher is reaped nothing proves its group ours but the moment of the reaping (see {@link
+ * InitOrphans#claimedWhatItsGroupKept}).
+ */
+final class SecondLook {
+    private final Function<OwnedTree, SupervisedTree> treeOf;
+    private final Optional<InitOrphans> initOrphans;
+
+    SecondLook(Function<OwnedTree, SupervisedTree> treeOf, Optional<InitOrphans> initOrphans) {
+        this.treeOf = treeOf;
+        this.initOrphans = initOrphans;
+    }
+
+    /**
+     * The report of {@code fixture}'s stop, followed by a second escalation when something was left. The whole
+     * table is read only when the tree has a cgroup (a full read costs ~10 ms); {@code table} may be one read
+     * shared by every tree of a stop-all.
+     */
+    StopReport after(OwnedTree fixture, StopPolicy policy, StopReport report, Supplier<ProcessTable> table)
+            throws InterruptedException {
+        if (fixture.cgroup.isPresent()) {
+            SupervisedTree everywhere = treeOf.apply(fixture).withoutCgroupShortcut();
+            if (everywhere.members(table.get()).stream().allMatch(ProcessInfo::isDead)) {
+                return report;
+            }
+            return report.followedBy(Escalation.realTime(policy).run(fixture.key, everywhere));
+        }
+        if (fixture.launcherRanWhenStopBegan
+                && initOrphans.isPresent()
+                && initOrphans.get().claimedWhatItsGroupKept(fixture)) {
+            return report.followedBy(Escalation.realTime(policy).run(fixture.key, treeOf.apply(fixture)));
+        }
+        return report;
+    }
+}
