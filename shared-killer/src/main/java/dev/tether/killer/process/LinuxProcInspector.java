@@ -44,17 +44,35 @@ public final class LinuxProcInspector implements ProcessInspector {
 
     @Override
     public Optional<Set<Integer>> childrenOfMainThread(int pid) {
-        String task = Integer.toString(pid);
-        String list;
+        return childrenOfThreads(pid, List.of(Integer.toString(pid)));
+    }
+
+    @Override
+    public Optional<Set<Integer>> children(int pid) {
+        String[] threads =
+                proc.resolve(Integer.toString(pid)).resolve("task").toFile().list();
+        return threads == null ? Optional.empty() : childrenOfThreads(pid, List.of(threads));
+    }
+
+    /** The children the given threads of {@code pid} forked, from each thread's children list. */
+    private Optional<Set<Integer>> childrenOfThreads(int pid, List<String> threads) {
+        StringBuilder list = new StringBuilder();
         try {
-            list = Files.readString(
-                    proc.resolve(task).resolve("task").resolve(task).resolve("children"), StandardCharsets.US_ASCII);
+            for (String thread : threads) {
+                list.append(Files.readString(
+                                proc.resolve(Integer.toString(pid))
+                                        .resolve("task")
+                                        .resolve(thread)
+                                        .resolve("children"),
+                                StandardCharsets.US_ASCII))
+                        .append(' ');
+            }
         } catch (IOException e) {
-            return Optional.empty(); // a kernel without CONFIG_PROC_CHILDREN
+            return Optional.empty(); // a kernel without CONFIG_PROC_CHILDREN, or the process is gone
         }
         Set<Integer> children = new HashSet<>();
         try {
-            for (String child : list.trim().split(" ")) {
+            for (String child : list.toString().trim().split("\\s+")) {
                 if (!child.isEmpty()) {
                     children.add(Integer.parseInt(child));
                 }

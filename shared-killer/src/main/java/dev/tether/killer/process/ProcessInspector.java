@@ -44,6 +44,14 @@ public interface ProcessInspector {
     }
 
     /**
+     * Every child of {@code pid}, whichever of its threads forked it (Linux: each thread's children list), or
+     * empty where it cannot be read: the caller then reads the whole table instead.
+     */
+    default Optional<Set<Integer>> children(int pid) {
+        return Optional.empty();
+    }
+
+    /**
      * The pid most recently handed out in this pid namespace (Linux: the last field of /proc/loadavg), or empty
      * where it cannot be read cheaply. Unchanged between two reads means no process was created in between: a
      * periodic look at the trees can then be skipped, since every process alive was already seen.

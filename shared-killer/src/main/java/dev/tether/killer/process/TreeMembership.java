@@ -68,6 +68,11 @@ public final class TreeMembership {
         return Set.copyOf(known);
     }
 
+    /** Forgets members known to be dead: a dead process is no root of the tree and no evidence of its group. */
+    public void forget(Collection<ProcessId> dead) {
+        known.removeAll(dead);
+    }
+
     /** Attributes a process to this tree by other evidence (e.g. it was adopted while only this tree started). */
     public void claim(ProcessId process) {
         known.add(process);

@@ -34,6 +34,7 @@ final class Attribution {
     private final Escapees escapees;
     private final Runnable ledgerChanged;
     private final Adoptions adoptions = new Adoptions();
+    private final QuietTrees quietTrees;
     /**
      * Spawns hold it shared from the spawn until the new leader is registered; attribution holds it exclusively.
      * Between the two, a fresh leader is a child of this process that no fixture knows yet: attribution would
@@ -71,6 +72,7 @@ final class Attribution {
         this.treeOf = treeOf;
         this.escapees = escapees;
         this.ledgerChanged = ledgerChanged;
+        this.quietTrees = new QuietTrees(inspector);
     }
 
     /** Held by a spawn until its leader is registered (see {@link #spawnRegistration}). */
@@ -144,8 +146,8 @@ final class Attribution {
         }
         lastPidObserved = lastPid.orElse(-1);
         // with a cgroup, the cgroup remembers every member and only adoptees need a look; without one, the
-        // snapshot is also what remembers ancestry
-        if (!byCgroup || !everyAdopteeClaimed()) {
+        // snapshot is also what remembers ancestry and notices losses, needed only when the trees changed
+        if (!everyAdopteeClaimed() || (!byCgroup && !quietTrees.unchanged(fixtures.values()))) {
             attributeAdoptees();
         }
         return true;
@@ -247,6 +249,7 @@ final class Attribution {
             if (fixture.noticeLosses(known, table)) {
                 adoptions.lost(fixture.key, fixture.leader().startTime(), now, !table.isAlive(fixture.leader()));
             }
+            fixture.forgetNoticedLosses(); // a tree that forks for ever (a polling helper) must not grow for ever
         }
         boolean changed = knownAfter != knownBefore;
         for (ProcessInfo adoptee : table.childrenOf(self.pid())) {

@@ -72,6 +72,22 @@ final class OwnedTree {
         return any;
     }
 
+    /**
+     * Forgets the members whose loss was noticed: they are evidence once, and nothing needs a dead member again
+     * (the ledger's sweep acts on live identities only). Without this a tree that forks a short-lived process
+     * every second (a helper polling with {@code sleep 1}) grew by one member a second, in memory and in the
+     * ledger rewritten each time.
+     */
+    synchronized void forgetNoticedLosses() {
+        membership.forget(lost);
+        lost.clear();
+    }
+
+    /** Whether {@code member}'s loss was already noticed (see {@link #noticeLosses}). */
+    synchronized boolean lossNoticed(ProcessId member) {
+        return lost.contains(member);
+    }
+
     /** Its start is over as of {@code startTime} (in the inspector's units); a later call may only extend it. */
     void settle(long startTime) {
         settledAt.accumulateAndGet(startTime, Math::max);
