@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * unclaimed 4270@123900
  * </pre>
  *
- * A fixture line ends with every member seen so far, each as pid@starttime, so no stranger is ever signalled;
+ * A fixture line ends with every member seen and not found dead since, each as pid@starttime, so no
+ * stranger is ever signalled;
  * a {@code settled} line gives the start time by which the fixture above it had finished starting: its launcher
  * exited, so whatever it left behind started before (on a backend without a subreaper, another build weighs its
  * orphans against it: see {@link InitOrphans});
