@@ -216,11 +216,15 @@ class ConcurrentDaemonsIT {
             assertTrue(Os.isAlive(twins.daemonB()), "B's daemon was killed by stopping A: " + reportA.summary());
             if (Os.isAlive(twins.daemonA())) {
                 String waiting = " " + twins.daemonA().pid() + " ";
+                boolean named = supervisor.notices().stream()
+                        .anyMatch(n -> n.contains("could not be attributed to one fixture") && n.contains(waiting));
+                // When A was launched before B and B's launcher exited first, B's life alone held A's daemon's
+                // start, and A (launched before that stretch) is no rival: the daemon counts as B's, ended with B.
+                boolean countedAsB = twins.treeB().members().stream()
+                        .anyMatch(p -> p.pid() == twins.daemonA().pid());
                 assertTrue(
-                        supervisor.notices().stream()
-                                .anyMatch(n ->
-                                        n.contains("could not be attributed to one fixture") && n.contains(waiting)),
-                        "A's daemon lives on, not named as waiting for B: " + supervisor.notices());
+                        named || countedAsB,
+                        "A's daemon lives on, neither named as waiting for B nor B's: " + supervisor.notices());
             }
             twins.treeB().stop();
 
