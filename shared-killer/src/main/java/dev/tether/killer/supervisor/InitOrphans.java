@@ -30,8 +30,9 @@ import java.util.stream.Collectors;
  * a daemon it made started inside its life. An orphan of pid 1, of this user, that started inside the life of
  * exactly one exited launcher of a running fixture is that fixture's; one that only this supervisor's fixtures
  * can have made, though not one alone, ends with the last of them ({@link UndecidedOrphans}); any other is never
- * signalled, only named at stop as "could not be attributed". Processes of pid 1 are a whole desktop's (a Mac's launchd starts
- * every app), so the rule claims only what started in those few milliseconds, and kills nothing by itself.
+ * signalled, only named at stop as "could not be attributed". Processes of pid 1 are a whole desktop's (a Mac's
+ * launchd starts every app), so the rule claims only what started in those few milliseconds, and kills nothing by
+ * itself.
  */
 final class InitOrphans {
     private static final int INIT = 1;
@@ -137,7 +138,7 @@ final class InitOrphans {
     /**
      * After a stop during which the launcher was reaped: a child it forked as its TERM came was in no read of the
      * tree and is now pid 1's, still in the launcher's group. The group is the one the launcher made (its pid was
-     * freed during this stop, and Linux hands a pid out again only after wrapping around pid_max), so what lives
+     * freed during this stop, and pids are handed out upwards, again only after a wrap), so what lives
      * in it is claimed. True when something alive was, to be stopped as well. Seen on the portable backend: a
      * shell loop's {@code sleep}, forked between the stop's read and its TERM, outlived the stop and was named.
      */
