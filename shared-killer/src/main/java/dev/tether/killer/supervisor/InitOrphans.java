@@ -89,7 +89,8 @@ final class InitOrphans {
         ProcessTable table = inspector.snapshot();
         long leaderStart = fixture.leader().startTime();
         long end = Math.max(leaderStart, newestStart(table));
-        exitedLaunchers.put(fixture.key, new Launch(fixture.key, leaderStart, end));
+        int orderedPid = fixture.leaderStartRead ? fixture.leader().pid() : 0; // a floor start orders nothing
+        exitedLaunchers.put(fixture.key, new Launch(fixture.key, leaderStart, end, orderedPid));
         fixture.settle(end); // other builds read it in the ledger: whatever it left started before this
         fixture.membership.claimGroupOfReapedLeader(table);
         claim(table, fixtures, claimed(table));

@@ -3,6 +3,7 @@ package dev.tether.killer.supervisor;
 import dev.tether.killer.process.ProcessId;
 import dev.tether.killer.process.ProcessInfo;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,9 +21,26 @@ final class OrphanMakers {
     private OrphanMakers() {}
 
     /** The start times of everything an exited launcher can have forked: from its own start to its reaping. */
-    record Launch(String key, long start, long end) {
+    record Launch(String key, long start, long end, int leaderPid) {
+        /** A launch whose leader's pid is not known to order it within its clock tick (its start was not read). */
+        Launch(String key, long start, long end) {
+            this(key, start, end, 0);
+        }
+
         boolean contains(long startTime) {
             return start <= startTime && startTime <= end;
+        }
+
+        /**
+         * Whether {@code leader} was launched at or after this launch. Within the 10 ms clock tick of this launch's
+         * start, the pids decide (see {@link #startedBefore}): a fixture launched just before it in the same tick
+         * is outside its stretch. Seen in CI on the portable backend: another test fork's fixture launched a few
+         * milliseconds before a daemonizing one, in the same tick, left its daemon unattributed.
+         */
+        boolean launchedNoLaterThan(ProcessId leader) {
+            return leaderPid == 0
+                    ? start <= leader.startTime()
+                    : !startedBefore(leader, new ProcessId(leaderPid, start));
         }
     }
 
@@ -54,10 +72,10 @@ final class OrphanMakers {
             return new Rival(leader, startingUntil, Optional.of(key));
         }
 
-        /** Launched before the orphan, and in the stretch that began at {@code from} or still starting then. */
-        boolean couldHaveMade(ProcessInfo orphan, long from) {
+        /** Launched before the orphan, and in the stretch that began with {@code first} or still starting then. */
+        boolean couldHaveMade(ProcessInfo orphan, Launch first) {
             return startedBefore(leader, orphan.id())
-                    && (from <= leader.startTime() || orphan.startTime() <= startingUntil);
+                    && (first.launchedNoLaterThan(leader) || orphan.startTime() <= startingUntil);
         }
     }
 
@@ -77,11 +95,13 @@ final class OrphanMakers {
         if (lived.isEmpty()) {
             return Set.of();
         }
-        long from = lived.stream().mapToLong(Launch::start).min().getAsLong();
+        Launch first = lived.stream()
+                .min(Comparator.comparingLong(Launch::start).thenComparingInt(Launch::leaderPid))
+                .get();
         Set<String> keys = new TreeSet<>();
         lived.forEach(launch -> keys.add(launch.key()));
         for (Rival rival : rivals) {
-            if (rival.couldHaveMade(orphan, from)) {
+            if (rival.couldHaveMade(orphan, first)) {
                 if (rival.ours().isEmpty()) {
                     return Set.of();
                 }

@@ -118,4 +118,25 @@ class OrphanMakersTest {
         assertEquals(Set.of(), OrphanMakers.suspects(orphanStartedAt(135), List.of(WEB, DB), List.of(anotherBuilds)));
         assertEquals(Set.of(), OrphanMakers.suspects(orphanStartedAt(99), List.of(WEB), List.of(ours)), "no launch");
     }
+
+    /**
+     * Start times come in 10 ms ticks: a fixture of another build launched in the judged launcher's own tick is in
+     * its stretch only if its pid was handed out after the launcher's. Seen in CI (portable backend, two test
+     * forks): the other fork's fixture, launched just before the daemonizing one, left its daemon unattributed.
+     */
+    @Test
+    void aFixtureLaunchedJustBeforeTheLauncherInItsOwnTickIsNoRival() {
+        OrphanMakers.Launch daemonizer = new OrphanMakers.Launch("daemon", 100, 140, 4100);
+        ProcessInfo orphan = orphanStartedAt(100); // pid 4250, forked in the same tick
+        OrphanMakers.Rival launchedJustBefore = OrphanMakers.Rival.launchedInTheStretchOnly(new ProcessId(4099, 100));
+        OrphanMakers.Rival launchedJustAfter = OrphanMakers.Rival.launchedInTheStretchOnly(new ProcessId(4101, 100));
+        assertEquals(
+                Optional.of("daemon"), OrphanMakers.whose(orphan, List.of(daemonizer), List.of(launchedJustBefore)));
+        assertEquals(Optional.empty(), OrphanMakers.whose(orphan, List.of(daemonizer), List.of(launchedJustAfter)));
+        assertEquals(
+                Optional.empty(),
+                OrphanMakers.whose(
+                        orphan, List.of(new OrphanMakers.Launch("daemon", 100, 140)), List.of(launchedJustBefore)),
+                "a launcher whose start was not read orders nothing within its tick");
+    }
 }
