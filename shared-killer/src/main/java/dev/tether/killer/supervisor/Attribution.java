@@ -249,7 +249,7 @@ final class Attribution {
             if (fixture.noticeLosses(known, table)) {
                 adoptions.lost(fixture.key, fixture.leader().startTime(), now, !table.isAlive(fixture.leader()));
             }
-            fixture.forgetNoticedLosses(); // a tree that forks for ever (a polling helper) must not grow for ever
+            fixture.forgetReapedLosses(table); // a tree that forks for ever (a polling helper) must not grow for ever
         }
         boolean changed = knownAfter != knownBefore;
         for (ProcessInfo adoptee : table.childrenOf(self.pid())) {

@@ -73,14 +73,23 @@ final class OwnedTree {
     }
 
     /**
-     * Forgets the members whose loss was noticed: they are evidence once, and nothing needs a dead member again
-     * (the ledger's sweep acts on live identities only). Without this a tree that forks a short-lived process
-     * every second (a helper polling with {@code sleep 1}) grew by one member a second, in memory and in the
-     * ledger rewritten each time.
+     * Forgets the members whose loss was noticed and that are gone from {@code table} (reaped): they are evidence
+     * once, and nothing needs a dead member again (the ledger's sweep acts on live identities only). A zombie
+     * stays known and noticed: the next look finds it in the tree again, and would count it as a new loss. Without
+     * this a tree that forks a short-lived process every second (a helper polling with {@code sleep 1}) grew by one
+     * member a second, in memory and in the ledger rewritten each time.
      */
-    synchronized void forgetNoticedLosses() {
-        membership.forget(lost);
-        lost.clear();
+    synchronized void forgetReapedLosses(ProcessTable table) {
+        Set<ProcessId> reaped = new HashSet<>();
+        for (ProcessId member : lost) {
+            if (table.get(member.pid())
+                    .filter(p -> p.startTime() == member.startTime())
+                    .isEmpty()) {
+                reaped.add(member);
+            }
+        }
+        membership.forget(reaped);
+        lost.removeAll(reaped);
     }
 
     /** Whether {@code member}'s loss was already noticed (see {@link #noticeLosses}). */

@@ -33,6 +33,9 @@ import java.util.function.Supplier;
  * gone. Every fixture is its child, and (Linux) it is the subreaper, so every escapee stays its descendant.
  */
 final class TreeKeeper {
+    /** How long after its spawn a tree counts as starting: the looks stay quick while trees start (see observe). */
+    private static final long STARTING_NANOS = 10_000_000_000L;
+
     private final NativePosix posix;
     private final ProcessInspector inspector;
     private final Optional<Cgroups> cgroups;
@@ -50,7 +53,6 @@ final class TreeKeeper {
     private final SecondLook secondLook;
 
     private final Object childArrived = new Object();
-    private static final long STARTING_NANOS = 10_000_000_000L;
 
     TreeKeeper(
             NativePosix posix,

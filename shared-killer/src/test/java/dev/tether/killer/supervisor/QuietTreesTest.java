@@ -81,8 +81,44 @@ class QuietTreesTest {
 
         tree.noticeLosses(tree.membership.known(), Os.snapshot());
         assertTrue(quiet.unchanged(List.of(tree)), "a noticed loss is no change");
-        tree.forgetNoticedLosses();
+        tree.forgetReapedLosses(Os.snapshot());
         assertTrue(tree.membership.known().isEmpty(), "the dead leader is forgotten");
         assertTrue(quiet.unchanged(List.of(tree)));
+    }
+
+    /**
+     * A member whose child exited but was never reaped (a zombie): its loss is noticed once and it stays known, so
+     * the tree stays unchanged instead of counting the same zombie as a new loss at every look.
+     */
+    @Test
+    void aZombieMemberIsOneLossAndNoChangeAfterwards() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", "sleep 0.05 & exec sleep 300"); // never reaps
+        builder.environment().put(Os.TEST_MARKER, "quiet-trees");
+        Process leader = builder.start();
+        try {
+            OwnedTree tree = treeOf(leader);
+            Os.await(
+                    "the child to fork",
+                    SETTLE,
+                    () -> !Os.PROC.children((int) leader.pid()).orElseThrow().isEmpty());
+            int child = Os.PROC
+                    .children((int) leader.pid())
+                    .orElseThrow()
+                    .iterator()
+                    .next();
+            tree.membership.claim(Os.idOf(child));
+            Os.await(
+                    "the child to be a zombie",
+                    SETTLE,
+                    () -> Os.PROC.process(child).orElseThrow().isDead());
+
+            assertTrue(tree.noticeLosses(tree.membership.known(), Os.snapshot()), "the zombie is a loss");
+            tree.forgetReapedLosses(Os.snapshot());
+            assertTrue(tree.membership.known().contains(Os.idOf(child)), "a zombie is not forgotten");
+            assertFalse(tree.noticeLosses(tree.membership.known(), Os.snapshot()), "counted once");
+            assertTrue(quiet.unchanged(List.of(tree)), "nothing changed since");
+        } finally {
+            leader.destroyForcibly().waitFor(); // its zombie child goes with it
+        }
     }
 }
