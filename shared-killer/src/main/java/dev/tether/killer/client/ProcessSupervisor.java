@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -36,7 +35,7 @@ public final class ProcessSupervisor implements AutoCloseable {
     private final Process process;
     private final Path logFile;
     private final Path ledgerDirectory;
-    private final Semaphore daemonizingStarts = new Semaphore(1, true);
+    private final LaunchTurns turns;
     private final KnownTrees trees = new KnownTrees();
 
     private volatile boolean closing;
@@ -52,6 +51,7 @@ public final class ProcessSupervisor implements AutoCloseable {
         this.process = process;
         this.logFile = logFile;
         this.ledgerDirectory = ledgerDirectory;
+        this.turns = new LaunchTurns(this, UserLaunchLock.in(ledgerDirectory));
         this.requests = new Requests(process.getOutputStream(), process.pid(), logFile, this::died);
         this.events = new SupervisorEvents(process.getInputStream(), process.pid(), requests, this::pipeClosed);
         events.start();
@@ -131,7 +131,8 @@ public final class ProcessSupervisor implements AutoCloseable {
      * @throws SupervisorException if the OS refused the spawn
      */
     public SpawnedTree spawn(TreeSpec spec) {
-        Message.Spawned spawned = requests.send(spec.checkedSpawnRequest(), Message.Spawned.class, REQUEST_TIMEOUT);
+        Message.Spawned spawned =
+                turns.spawning(() -> requests.send(spec.checkedSpawnRequest(), Message.Spawned.class, REQUEST_TIMEOUT));
         TreeRecord record = new TreeRecord(
                 spec.id(),
                 new ProcessId(spawned.pid(), spawned.startTime()),
@@ -213,13 +214,9 @@ public final class ProcessSupervisor implements AutoCloseable {
         return events.awaitSweep(timeout, logFile);
     }
 
-    /**
-     * Held by a daemonizing fixture from its spawn until it is ready, when this supervisor has no cgroups: two
-     * daemons adopted in the same moment could then not be told apart (see Adoptions), so such starts take
-     * turns. With cgroups each daemon is born in its fixture's cgroup and they start in parallel.
-     */
-    public Semaphore daemonizingStarts() {
-        return daemonizingStarts;
+    /** Who may launch while a daemonizing fixture of this supervisor starts. */
+    public LaunchTurns launchTurns() {
+        return turns;
     }
 
     /** Whether each tree has a cgroup of its own, which attributes any daemon to its fixture by itself. */

@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.tether.killer.client.ProcessSupervisor;
 import dev.tether.killer.client.SpawnedTree;
 import dev.tether.killer.client.TreeSpec;
+import dev.tether.killer.config.FixtureSpec;
+import dev.tether.killer.config.Probe;
+import dev.tether.killer.config.Readiness;
+import dev.tether.killer.fixture.FixtureGroup;
+import dev.tether.killer.fixture.GroupOptions;
+import dev.tether.killer.fixture.GroupStopReport;
 import dev.tether.killer.process.ProcessId;
 import dev.tether.killer.stop.StopPolicy;
 import dev.tether.killer.stop.StopReport;
@@ -18,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -331,6 +339,54 @@ class ConcurrentDaemonsIT {
             assertTrue(stop.ended().stream().anyMatch(o -> o.pid() == daemonProcess.pid()), stop.summary());
             assertTrue(server.isLeaderAlive(), "the other build's server was killed: " + stop.summary());
             assertTrue(server.stop().isClean());
+        } finally {
+            endLeftRunning(daemons);
+        }
+    }
+
+    /**
+     * Another build launching while a daemonizing fixture starts (two Surefire forks, two builds of one user): on
+     * the portable backend its spawn waits until that start is over (the user-wide launch lock), so it is no rival
+     * of the daemon, which is its own fixture's and ends with it. Without the lock the other build's server,
+     * launched in the stretch before the daemon, makes it ambiguous, and it is left running (seen in CI).
+     */
+    @Test
+    void onThePortableBackendAnotherBuildsLaunchWaitsForADaemonizingStart(@TempDir Path dir, @TempDir Path ledgers)
+            throws Exception {
+        assumeTrue(!Os.ENGINE_READS_PROC, "the portable backend's rule (run with TETHER_BACKEND=portable)");
+        List<ProcessId> daemons = new ArrayList<>();
+        try (ProcessSupervisor first = ProcessSupervisor.launch(ledgers, false);
+                ProcessSupervisor second = ProcessSupervisor.launch(ledgers, false)) {
+            // The launcher says it runs, waits to be told to go on, then forks its daemon and exits.
+            String script = "touch launched; while [ ! -e go ]; do sleep 0.01; done; exec /bin/sh "
+                    + Scripts.path("scrubbed-daemon.sh") + " " + dir.resolve("pids");
+            FixtureSpec daemonizing = FixtureSpec.of("daemon", List.of("/bin/sh", "-c", script))
+                    .withWorkingDirectory(dir)
+                    .withDaemonizes(true)
+                    .withReadiness(Readiness.allOf(SETTLE, new Probe.Log("launcher done", 1)));
+            CompletableFuture<FixtureGroup> started = CompletableFuture.supplyAsync(() -> FixtureGroup.start(
+                    List.of(daemonizing), GroupOptions.in(dir.resolve("logs")).withSupervisor(first)));
+            Os.await("the launcher to run", SETTLE, () -> Files.exists(dir.resolve("launched")));
+            CompletableFuture<SpawnedTree> otherBuild =
+                    CompletableFuture.supplyAsync(() -> sleepingServer(second, dir));
+            try {
+                otherBuild.get(1, TimeUnit.SECONDS); // spawned at once without the lock: in the daemon's stretch
+            } catch (TimeoutException waitsForTheDaemonizingStart) {
+                // the lock holds it until the daemonizing start is over
+            }
+            Files.createFile(dir.resolve("go"));
+            try (FixtureGroup group = started.get(SETTLE.toSeconds(), TimeUnit.SECONDS)) {
+                ProcessId daemon = Os.awaitPids(dir.resolve("pids"), 1, SETTLE).get(0);
+                daemons.add(daemon);
+                SpawnedTree server = otherBuild.get(SETTLE.toSeconds(), TimeUnit.SECONDS);
+
+                GroupStopReport stop = group.stop();
+                assertTrue(
+                        !Os.isAlive(daemon),
+                        "the daemon " + Os.describe(List.of(daemon)) + " outlived its fixture: " + stop.summaries()
+                                + "; notices " + first.notices());
+                assertTrue(server.isLeaderAlive(), "the other build's server was killed: " + stop.summaries());
+            }
         } finally {
             endLeftRunning(daemons);
         }

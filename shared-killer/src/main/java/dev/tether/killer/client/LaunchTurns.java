@@ -1,0 +1,109 @@
+package dev.tether.killer.client;
+
+import dev.tether.killer.FixtureStartException;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Who may launch while a daemonizing fixture starts. A daemon that left its group and environment is attributed by
+ * what else was launched while its launcher ran:
+ *
+ * <ul>
+ *   <li>without cgroups, two daemons adopted in the same moment by one supervisor could not be told apart (see
+ *       Adoptions), so the daemonizing starts of one supervisor take turns;
+ *   <li>without a subreaper (the portable and macOS backends) the daemon goes to pid 1, where any fixture another
+ *       build of this user launched in the same stretch could have made it, and it is left running. So a
+ *       daemonizing start holds the user-wide {@link UserLaunchLock} exclusive, and every spawn holds it shared.
+ * </ul>
+ *
+ * With cgroups and a subreaper each daemon is born in its fixture's cgroup, and daemonizing starts run in parallel.
+ */
+public final class LaunchTurns {
+    /**
+     * Start times on the portable backend come in 10 ms clock ticks: the lock is kept a tick past the start, so
+     * what another build launches next starts in a later tick than anything this start made.
+     */
+    private static final long CLOCK_TICK_MILLIS = 11;
+
+    private static final long CANCEL_CHECK_MILLIS = 50;
+
+    private final ProcessSupervisor supervisor;
+    private final UserLaunchLock users;
+    private final Semaphore ownTurn = new Semaphore(1, true);
+
+    LaunchTurns(ProcessSupervisor supervisor, UserLaunchLock users) {
+        this.supervisor = supervisor;
+        this.users = users;
+    }
+
+    /** One spawn request, sent while no other build's daemonizing start runs. */
+    <T> T spawning(Supplier<T> spawn) {
+        Runnable release = users.forSpawn(supervisor);
+        try {
+            return spawn.get();
+        } finally {
+            release.run();
+        }
+    }
+
+    /**
+     * Runs the start of daemonizing fixture {@code id} (its spawn and its wait until ready) in its turn. A fixture
+     * waiting for its turn notices a sibling's failure ({@code cancelled}) within 50 ms.
+     *
+     * @throws FixtureStartException (reason CANCELLED) when a sibling failed, or the thread was interrupted, first
+     */
+    public <T> T daemonizing(String id, BooleanSupplier cancelled, Supplier<T> start) {
+        boolean turns = !supervisor.attributesByCgroup();
+        boolean userWide = !supervisor.hello().subreaper();
+        if (!turns && !userWide) {
+            return start.get();
+        }
+        takeOwnTurn(id, cancelled);
+        try {
+            if (!userWide) {
+                return start.get();
+            }
+            Optional<Runnable> lock = users.forDaemonizingStart(supervisor, cancelled);
+            if (lock.isEmpty()) {
+                throw notStarted(id);
+            }
+            try {
+                return start.get();
+            } finally {
+                pastTheClockTick();
+                lock.get().run();
+            }
+        } finally {
+            ownTurn.release();
+        }
+    }
+
+    private void takeOwnTurn(String id, BooleanSupplier cancelled) {
+        try {
+            while (!ownTurn.tryAcquire(CANCEL_CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (cancelled.getAsBoolean()) {
+                    throw notStarted(id);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw notStarted(id);
+        }
+    }
+
+    private static void pastTheClockTick() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(CLOCK_TICK_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // released at once: at worst the next launch shares a tick
+        }
+    }
+
+    private static FixtureStartException notStarted(String id) {
+        String why = Thread.currentThread().isInterrupted() ? "interrupted" : "not started";
+        return new FixtureStartException(id, FixtureStartException.Reason.CANCELLED, why);
+    }
+}
