@@ -12,8 +12,8 @@ assert log =~ /(?s)(crashed|terminated without properly saying goodbye|Execution
 
 // The portable backend's documented limit (How it works, Platforms): a daemon made while a fixture of another
 // build (here the other fork) could have made it too cannot be attributed; the stop names it and leaves it running.
-// DaemonTest's fixture is marked daemonizes, so the other fork launches nothing while it starts (the launch lock);
-// what is left is the moment the killed fork's fixtures die, before its supervisor has taken them off its ledger.
+// DaemonTest's fixture is marked daemonizes, so the other fork launches nothing while its launcher runs (the launch
+// lock); what is left is the moment the killed fork's fixtures die, before its supervisor takes them off its ledger.
 // This build started it, so it is ended here, and said; any other survivor still fails the build.
 if (log.contains('backend portable')) {
     def named = (log =~ /stopped; (.+?) could not be attributed: orphaned to pid 1/).collect { match ->

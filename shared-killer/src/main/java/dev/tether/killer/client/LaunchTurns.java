@@ -1,10 +1,13 @@
 package dev.tether.killer.client;
 
 import dev.tether.killer.FixtureStartException;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -16,7 +19,8 @@ import java.util.function.Supplier;
  *       Adoptions), so the daemonizing starts of one supervisor take turns;
  *   <li>without a subreaper (the portable and macOS backends) the daemon goes to pid 1, where any fixture another
  *       build of this user launched in the same stretch could have made it, and it is left running. So a
- *       daemonizing start holds the user-wide {@link UserLaunchLock} exclusive, and every spawn holds it shared.
+ *       daemonizing start holds the user-wide {@link UserLaunchLock} exclusive until its launcher exited (or it is
+ *       ready), and every spawn holds it shared.
  * </ul>
  *
  * With cgroups and a subreaper each daemon is born in its fixture's cgroup, and daemonizing starts run in parallel.
@@ -29,6 +33,8 @@ public final class LaunchTurns {
     private static final long CLOCK_TICK_MILLIS = 11;
 
     private static final long CANCEL_CHECK_MILLIS = 50;
+    private static final Executor PAST_THE_CLOCK_TICK =
+            CompletableFuture.delayedExecutor(CLOCK_TICK_MILLIS, TimeUnit.MILLISECONDS);
 
     private final ProcessSupervisor supervisor;
     private final UserLaunchLock users;
@@ -50,31 +56,38 @@ public final class LaunchTurns {
     }
 
     /**
-     * Runs the start of daemonizing fixture {@code id} (its spawn and its wait until ready) in its turn. A fixture
-     * waiting for its turn notices a sibling's failure ({@code cancelled}) within 50 ms.
+     * Runs the start of daemonizing fixture {@code id} (its spawn and its wait until ready) in its turn. The start
+     * is given a callback for its launcher's exit: the stretch a daemon is judged by ends there, so the user-wide
+     * lock is let go a clock tick later, and other builds need not wait for the readiness too. A fixture waiting for
+     * its turn notices a sibling's failure ({@code cancelled}) within 50 ms.
      *
      * @throws FixtureStartException (reason CANCELLED) when a sibling failed, or the thread was interrupted, first
      */
-    public <T> T daemonizing(String id, BooleanSupplier cancelled, Supplier<T> start) {
+    public <T> T daemonizing(String id, BooleanSupplier cancelled, Function<Runnable, T> start) {
         boolean turns = !supervisor.attributesByCgroup();
         boolean userWide = !supervisor.hello().subreaper();
         if (!turns && !userWide) {
-            return start.get();
+            return start.apply(() -> {});
         }
         takeOwnTurn(id, cancelled);
         try {
             if (!userWide) {
-                return start.get();
+                return start.apply(() -> {});
             }
-            Optional<Runnable> lock = users.forDaemonizingStart(supervisor, cancelled);
-            if (lock.isEmpty()) {
-                throw notStarted(id);
-            }
+            Runnable lock = users.forDaemonizingStart(supervisor, cancelled).orElseThrow(() -> notStarted(id));
+            AtomicBoolean released = new AtomicBoolean();
+            Runnable release = () -> {
+                if (released.compareAndSet(false, true)) {
+                    lock.run();
+                }
+            };
             try {
-                return start.get();
+                return start.apply(() -> PAST_THE_CLOCK_TICK.execute(release));
             } finally {
-                pastTheClockTick();
-                lock.get().run();
+                if (!released.get()) {
+                    pastTheClockTick();
+                    release.run();
+                }
             }
         } finally {
             ownTurn.release();

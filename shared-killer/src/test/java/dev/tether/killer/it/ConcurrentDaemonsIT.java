@@ -392,6 +392,50 @@ class ConcurrentDaemonsIT {
         }
     }
 
+    /**
+     * The lock ends with the daemonizing launcher's stretch, not with the readiness: another build's launch goes
+     * ahead while the daemonizing fixture still waits to be ready, and the daemon is still its own fixture's.
+     */
+    @Test
+    void onThePortableBackendAnotherBuildWaitsForTheDaemonizingLauncherNotForTheReadiness(
+            @TempDir Path dir, @TempDir Path ledgers) throws Exception {
+        assumeTrue(!Os.ENGINE_READS_PROC, "the portable backend's rule (run with TETHER_BACKEND=portable)");
+        List<ProcessId> daemons = new ArrayList<>();
+        try (ProcessSupervisor first = ProcessSupervisor.launch(ledgers, false);
+                ProcessSupervisor second = ProcessSupervisor.launch(ledgers, false)) {
+            Path ready = dir.resolve("ready");
+            FixtureSpec daemonizing = FixtureSpec.of(
+                            "daemon",
+                            List.of(
+                                    "/bin/sh",
+                                    Scripts.path("scrubbed-daemon.sh").toString(),
+                                    dir.resolve("pids").toString()))
+                    .withWorkingDirectory(dir)
+                    .withDaemonizes(true)
+                    .withReadiness(Readiness.allOf(SETTLE, new Probe.FileExists(ready.toString())));
+            CompletableFuture<FixtureGroup> started = CompletableFuture.supplyAsync(() -> FixtureGroup.start(
+                    List.of(daemonizing), GroupOptions.in(dir.resolve("logs")).withSupervisor(first)));
+            ProcessId daemon = Os.awaitPids(dir.resolve("pids"), 1, SETTLE).get(0);
+            daemons.add(daemon);
+
+            SpawnedTree server = CompletableFuture.supplyAsync(() -> sleepingServer(second, dir))
+                    .get(SETTLE.toSeconds() / 2, TimeUnit.SECONDS); // held until the readiness: it would time out
+            assertTrue(!started.isDone(), "the other build's spawn went ahead only once the start was over");
+
+            Files.createFile(ready);
+            try (FixtureGroup group = started.get(SETTLE.toSeconds(), TimeUnit.SECONDS)) {
+                GroupStopReport stop = group.stop();
+                assertTrue(
+                        !Os.isAlive(daemon),
+                        "the daemon " + Os.describe(List.of(daemon)) + " outlived its fixture: " + stop.summaries()
+                                + "; notices " + first.notices());
+                assertTrue(server.isLeaderAlive(), "the other build's server was killed: " + stop.summaries());
+            }
+        } finally {
+            endLeftRunning(daemons);
+        }
+    }
+
     /** Two env-scrubbed double-fork daemons launched at the same moment, their launchers already gone. */
     private record Twins(SpawnedTree treeA, SpawnedTree treeB, ProcessId daemonA, ProcessId daemonB) {
         static Twins start(ProcessSupervisor supervisor, Path dir) throws Exception {
