@@ -364,8 +364,7 @@ class ConcurrentDaemonsIT {
                     .withWorkingDirectory(dir)
                     .withDaemonizes(true)
                     .withReadiness(Readiness.allOf(SETTLE, new Probe.Log("launcher done", 1)));
-            CompletableFuture<FixtureGroup> started = CompletableFuture.supplyAsync(() -> FixtureGroup.start(
-                    List.of(daemonizing), GroupOptions.in(dir.resolve("logs")).withSupervisor(first)));
+            CompletableFuture<FixtureGroup> started = startingAlone(daemonizing, first, dir);
             Os.await("the launcher to run", SETTLE, () -> Files.exists(dir.resolve("launched")));
             CompletableFuture<SpawnedTree> otherBuild =
                     CompletableFuture.supplyAsync(() -> sleepingServer(second, dir));
@@ -379,13 +378,7 @@ class ConcurrentDaemonsIT {
                 ProcessId daemon = Os.awaitPids(dir.resolve("pids"), 1, SETTLE).get(0);
                 daemons.add(daemon);
                 SpawnedTree server = otherBuild.get(SETTLE.toSeconds(), TimeUnit.SECONDS);
-
-                GroupStopReport stop = group.stop();
-                assertTrue(
-                        !Os.isAlive(daemon),
-                        "the daemon " + Os.describe(List.of(daemon)) + " outlived its fixture: " + stop.summaries()
-                                + "; notices " + first.notices());
-                assertTrue(server.isLeaderAlive(), "the other build's server was killed: " + stop.summaries());
+                assertTheDaemonEndsWithItsFixtureNotTheServer(group, daemon, server, first);
             }
         } finally {
             endLeftRunning(daemons);
@@ -413,8 +406,7 @@ class ConcurrentDaemonsIT {
                     .withWorkingDirectory(dir)
                     .withDaemonizes(true)
                     .withReadiness(Readiness.allOf(SETTLE, new Probe.FileExists(ready.toString())));
-            CompletableFuture<FixtureGroup> started = CompletableFuture.supplyAsync(() -> FixtureGroup.start(
-                    List.of(daemonizing), GroupOptions.in(dir.resolve("logs")).withSupervisor(first)));
+            CompletableFuture<FixtureGroup> started = startingAlone(daemonizing, first, dir);
             ProcessId daemon = Os.awaitPids(dir.resolve("pids"), 1, SETTLE).get(0);
             daemons.add(daemon);
 
@@ -424,16 +416,29 @@ class ConcurrentDaemonsIT {
 
             Files.createFile(ready);
             try (FixtureGroup group = started.get(SETTLE.toSeconds(), TimeUnit.SECONDS)) {
-                GroupStopReport stop = group.stop();
-                assertTrue(
-                        !Os.isAlive(daemon),
-                        "the daemon " + Os.describe(List.of(daemon)) + " outlived its fixture: " + stop.summaries()
-                                + "; notices " + first.notices());
-                assertTrue(server.isLeaderAlive(), "the other build's server was killed: " + stop.summaries());
+                assertTheDaemonEndsWithItsFixtureNotTheServer(group, daemon, server, first);
             }
         } finally {
             endLeftRunning(daemons);
         }
+    }
+
+    /** A group of the one fixture {@code spec}, started on another thread by {@code supervisor}. */
+    private static CompletableFuture<FixtureGroup> startingAlone(
+            FixtureSpec spec, ProcessSupervisor supervisor, Path dir) {
+        return CompletableFuture.supplyAsync(() -> FixtureGroup.start(
+                List.of(spec), GroupOptions.in(dir.resolve("logs")).withSupervisor(supervisor)));
+    }
+
+    /** Stops the group: its daemon must end with it, and the other build's server must not. */
+    private static void assertTheDaemonEndsWithItsFixtureNotTheServer(
+            FixtureGroup group, ProcessId daemon, SpawnedTree server, ProcessSupervisor supervisor) {
+        GroupStopReport stop = group.stop();
+        assertTrue(
+                !Os.isAlive(daemon),
+                "the daemon " + Os.describe(List.of(daemon)) + " outlived its fixture: " + stop.summaries()
+                        + "; notices " + supervisor.notices());
+        assertTrue(server.isLeaderAlive(), "the other build's server was killed: " + stop.summaries());
     }
 
     /** Two env-scrubbed double-fork daemons launched at the same moment, their launchers already gone. */
