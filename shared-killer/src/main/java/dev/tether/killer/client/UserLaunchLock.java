@@ -14,7 +14,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * One user's launches, across builds: a file lock in the ledger directory that every spawn holds shared for the
- * moment of its fork, and that a daemonizing start holds exclusive until it is ready, on a backend where orphans go
+ * moment of its fork (on a backend without a subreaper), and that a daemonizing start holds exclusive until it is ready, on a backend where orphans go
  * to pid 1 (see LaunchTurns). There, a daemon is attributed by the time it appeared, and another build's fixture
  * launched in the same stretch makes it ambiguous, so it is left running (seen in CI: two Surefire forks on the
  * portable backend). With the lock, no other build launches anything while a daemonizing start runs.

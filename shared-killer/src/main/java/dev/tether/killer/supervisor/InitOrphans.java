@@ -131,6 +131,12 @@ final class InitOrphans {
         fixture.launcherRanWhenStopBegan = inspector.isRunning(fixture.leader());
         if (!fixture.launcherRanWhenStopBegan) {
             launcherExited(fixture);
+        } else {
+            // Its start is over, in other builds' eyes too: once the stop killed its launcher, a ledger entry
+            // without an end would make it a rival of every orphan another build judges while this stop waits
+            // out a stubborn member's grace (seen as a daemon left running beside a slow stop).
+            fixture.settle(newestStart(inspector.snapshot()));
+            ledgerChanged.run();
         }
         fixture.stopping = true;
         undecided.stopBegan(fixture);

@@ -423,6 +423,50 @@ class ConcurrentDaemonsIT {
         }
     }
 
+    /**
+     * Another build stopping a fixture whose launcher died at TERM while a member ignores it (its grace running):
+     * that fixture's start is long over, so it is no rival of a daemon made meanwhile, which is its own fixture's.
+     * Before, its ledger entry had no end once the launcher was gone, and the daemon was left running.
+     */
+    @Test
+    void onThePortableBackendAnotherBuildsFixtureBeingStoppedIsNoRival(@TempDir Path dir, @TempDir Path ledgers)
+            throws Exception {
+        assumeTrue(!Os.ENGINE_READS_PROC, "the portable backend's rule (run with TETHER_BACKEND=portable)");
+        List<ProcessId> daemons = new ArrayList<>();
+        try (ProcessSupervisor first = ProcessSupervisor.launch(ledgers, false);
+                ProcessSupervisor second = ProcessSupervisor.launch(ledgers, false)) {
+            SpawnedTree stubborn = second.spawn(new TreeSpec(
+                    "stubborn",
+                    List.of("/bin/sh", "-c", "(trap '' TERM; exec sleep 300) & wait"),
+                    dir,
+                    Map.of(),
+                    dir.resolve("stubborn.log"),
+                    StopPolicy.parse("TERM 3s")));
+            Os.await(
+                    "the stubborn member to run",
+                    SETTLE,
+                    () -> stubborn.members().size() == 2);
+            CompletableFuture<StopReport> slowStop = CompletableFuture.supplyAsync(stubborn::stop);
+            Os.await("the other build's launcher to die at TERM", SETTLE, () -> !stubborn.isLeaderAlive());
+
+            SpawnedTree daemon = first.spawn(Scripts.spec(
+                    "daemon", dir, "scrubbed-daemon.sh", dir.resolve("pids").toString()));
+            ProcessId daemonProcess =
+                    Os.awaitPids(dir.resolve("pids"), 1, SETTLE).get(0);
+            daemons.add(daemonProcess);
+            Os.await("the launcher to exit", SETTLE, () -> !daemon.isLeaderAlive());
+
+            assertTrue(!slowStop.isDone(), "the other build's stop was over before the daemon was judged");
+            StopReport stop = daemon.stop();
+            assertTrue(
+                    stop.ended().stream().anyMatch(o -> o.pid() == daemonProcess.pid()),
+                    stop.summary() + "; notices " + first.notices());
+            assertTrue(slowStop.get(SETTLE.toSeconds(), TimeUnit.SECONDS).isClean());
+        } finally {
+            endLeftRunning(daemons);
+        }
+    }
+
     /** A group of the one fixture {@code spec}, started on another thread by {@code supervisor}. */
     private static CompletableFuture<FixtureGroup> startingAlone(
             FixtureSpec spec, ProcessSupervisor supervisor, Path dir) {
