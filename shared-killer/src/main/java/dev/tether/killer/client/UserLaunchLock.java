@@ -4,6 +4,7 @@ import dev.tether.killer.SupervisorException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -47,8 +48,16 @@ final class UserLaunchLock {
 
     /** The lock of the builds that keep their ledgers in {@code ledgerDirectory}, a private directory. */
     static UserLaunchLock in(Path ledgerDirectory) {
-        return BY_FILE.computeIfAbsent(
-                ledgerDirectory.toAbsolutePath().normalize().resolve(FILE_NAME), UserLaunchLock::new);
+        return BY_FILE.computeIfAbsent(canonical(ledgerDirectory).resolve(FILE_NAME), UserLaunchLock::new);
+    }
+
+    /** One spelling per directory (macOS's {@code /var} is a link to {@code /private/var}): one lock per file. */
+    private static Path canonical(Path directory) {
+        try {
+            return directory.toRealPath();
+        } catch (IOException e) {
+            return directory.toAbsolutePath().normalize();
+        }
     }
 
     /** Held around one spawn of {@code supervisor}'s; waits while another build's daemonizing start runs. */
@@ -69,7 +78,8 @@ final class UserLaunchLock {
                 Thread.currentThread().interrupt();
                 throw new SupervisorException(
                         "Interrupted while waiting for the launch lock " + file
-                                + ", held by another build's daemonizing start; nothing was spawned.",
+                                + ", held by another build's daemonizing start; nothing was spawned. If a test"
+                                + " timeout interrupted it, allow that test the other build's start time too.",
                         e);
             }
         }
@@ -124,8 +134,8 @@ final class UserLaunchLock {
     }
 
     /**
-     * One non-blocking try. When the file cannot be opened or locked (a file system without locks), launches go on
-     * without it: the lock only narrows when a daemon is ambiguous, and the stop names any it could not attribute.
+     * One non-blocking try. When the file cannot be opened or locked (a file system without locks, or another
+     * channel of this JVM holding it), launches go on without it: the lock only narrows when a daemon is ambiguous, and the stop names any it could not attribute.
      */
     private boolean tryLock(boolean shared) {
         try {
@@ -139,7 +149,7 @@ final class UserLaunchLock {
             }
             held = channel.tryLock(0, Long.MAX_VALUE, shared);
             return held != null;
-        } catch (IOException | UnsupportedOperationException e) {
+        } catch (IOException | UnsupportedOperationException | OverlappingFileLockException e) {
             held = null;
             return true;
         }
