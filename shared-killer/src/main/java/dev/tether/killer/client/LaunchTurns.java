@@ -1,8 +1,8 @@
 package dev.tether.killer.client;
 
 import dev.tether.killer.FixtureStartException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,8 +33,16 @@ public final class LaunchTurns {
     private static final long CLOCK_TICK_MILLIS = 11;
 
     private static final long CANCEL_CHECK_MILLIS = 50;
-    private static final Executor PAST_THE_CLOCK_TICK =
-            CompletableFuture.delayedExecutor(CLOCK_TICK_MILLIS, TimeUnit.MILLISECONDS);
+    /**
+     * Its own thread, not the common pool: callers may block pool threads (a start run from {@code supplyAsync}
+     * waits there until ready), and on two cores that pool may have one thread, so a release queued there could
+     * wait for the very start that holds the lock, and other builds with it.
+     */
+    private static final ScheduledExecutorService LATER = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "tether-launch-lock");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final ProcessSupervisor supervisor;
     private final UserLaunchLock users;
@@ -88,7 +96,7 @@ public final class LaunchTurns {
                 }
             };
             try {
-                return start.apply(() -> PAST_THE_CLOCK_TICK.execute(release));
+                return start.apply(() -> LATER.schedule(release, CLOCK_TICK_MILLIS, TimeUnit.MILLISECONDS));
             } finally {
                 if (!released.get()) {
                     pastTheClockTick();

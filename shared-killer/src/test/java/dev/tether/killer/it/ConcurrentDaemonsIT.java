@@ -1,5 +1,6 @@
 package dev.tether.killer.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -16,7 +17,13 @@ import dev.tether.killer.process.ProcessId;
 import dev.tether.killer.stop.StopPolicy;
 import dev.tether.killer.stop.StopReport;
 import dev.tether.killer.testing.Os;
+import dev.tether.killer.testing.OtherBuildMain;
 import dev.tether.killer.testing.Scripts;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +31,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
@@ -38,6 +47,16 @@ import org.junit.jupiter.api.io.TempDir;
 @EnabledOnOs(OS.LINUX)
 class ConcurrentDaemonsIT {
     private static final Duration SETTLE = Duration.ofSeconds(10);
+    /**
+     * A thread for each task that blocks (a start waiting to be ready, a spawn waiting for the launch lock): on two
+     * cores JDK 25 ran such tasks in the common pool one after another (a spawn queued behind the start it was to
+     * run beside timed out), and these tests need several at once.
+     */
+    private static final ExecutorService THREADS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "concurrent-daemons-it");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @Test
     void stoppingOneDaemonizingFixtureLeavesItsTwinAlive(@TempDir Path dir, @TempDir Path ledgers) throws Exception {
@@ -357,17 +376,10 @@ class ConcurrentDaemonsIT {
         List<ProcessId> daemons = new ArrayList<>();
         try (ProcessSupervisor first = ProcessSupervisor.launch(ledgers, false);
                 ProcessSupervisor second = ProcessSupervisor.launch(ledgers, false)) {
-            // The launcher says it runs, waits to be told to go on, then forks its daemon and exits.
-            String script = "touch launched; while [ ! -e go ]; do sleep 0.01; done; exec /bin/sh "
-                    + Scripts.path("scrubbed-daemon.sh") + " " + dir.resolve("pids");
-            FixtureSpec daemonizing = FixtureSpec.of("daemon", List.of("/bin/sh", "-c", script))
-                    .withWorkingDirectory(dir)
-                    .withDaemonizes(true)
-                    .withReadiness(Readiness.allOf(SETTLE, new Probe.Log("launcher done", 1)));
-            CompletableFuture<FixtureGroup> started = startingAlone(daemonizing, first, dir);
+            CompletableFuture<FixtureGroup> started = startingAlone(daemonizerWaitingToGo(dir), first, dir);
             Os.await("the launcher to run", SETTLE, () -> Files.exists(dir.resolve("launched")));
             CompletableFuture<SpawnedTree> otherBuild =
-                    CompletableFuture.supplyAsync(() -> sleepingServer(second, dir));
+                    CompletableFuture.supplyAsync(() -> sleepingServer(second, dir), THREADS);
             try {
                 otherBuild.get(1, TimeUnit.SECONDS); // spawned at once without the lock: in the daemon's stretch
             } catch (TimeoutException waitsForTheDaemonizingStart) {
@@ -378,10 +390,75 @@ class ConcurrentDaemonsIT {
                 ProcessId daemon = Os.awaitPids(dir.resolve("pids"), 1, SETTLE).get(0);
                 daemons.add(daemon);
                 SpawnedTree server = otherBuild.get(SETTLE.toSeconds(), TimeUnit.SECONDS);
-                assertTheDaemonEndsWithItsFixtureNotTheServer(group, daemon, server, first);
+                assertTheDaemonEndsWithItsFixtureNotTheServer(group, daemon, server.leader(), first);
             }
         } finally {
             endLeftRunning(daemons);
+        }
+    }
+
+    /**
+     * The same with the other build in a JVM of its own, as two Surefire forks are (the case seen in CI): the lock
+     * holds between processes, not only between the supervisors of one JVM.
+     */
+    @Test
+    void onThePortableBackendAnotherJvmsLaunchWaitsForADaemonizingStart(@TempDir Path dir, @TempDir Path ledgers)
+            throws Exception {
+        assumeTrue(!Os.ENGINE_READS_PROC, "the portable backend's rule (run with TETHER_BACKEND=portable)");
+        List<ProcessId> daemons = new ArrayList<>();
+        try (ProcessSupervisor first = ProcessSupervisor.launch(ledgers, false)) {
+            CompletableFuture<FixtureGroup> started = startingAlone(daemonizerWaitingToGo(dir), first, dir);
+            Os.await("the launcher to run", SETTLE, () -> Files.exists(dir.resolve("launched")));
+            Process otherBuild = otherBuildJvm(Files.createDirectory(dir.resolve("other")), ledgers);
+            try {
+                BufferedReader says =
+                        new BufferedReader(new InputStreamReader(otherBuild.getInputStream(), StandardCharsets.UTF_8));
+                assertEquals("LAUNCHING", says.readLine(), "the other build's JVM: see other.err");
+                CompletableFuture<String> spawned = CompletableFuture.supplyAsync(() -> lineOf(says), THREADS);
+                try {
+                    spawned.get(1, TimeUnit.SECONDS); // at once without the lock: in the daemon's stretch
+                } catch (TimeoutException waitsForTheDaemonizingStart) {
+                    // the lock holds it until the daemonizing launcher is done
+                }
+                Files.createFile(dir.resolve("go"));
+                try (FixtureGroup group = started.get(SETTLE.toSeconds(), TimeUnit.SECONDS)) {
+                    ProcessId daemon =
+                            Os.awaitPids(dir.resolve("pids"), 1, SETTLE).get(0);
+                    daemons.add(daemon);
+                    String server = spawned.get(SETTLE.toSeconds(), TimeUnit.SECONDS);
+                    assertTrue(server != null && server.startsWith("SPAWNED "), "the other build said " + server);
+                    assertTheDaemonEndsWithItsFixtureNotTheServer(
+                            group, daemon, Os.idOf(Integer.parseInt(server.substring(8))), first);
+                }
+            } finally {
+                otherBuild.getOutputStream().close(); // its supervisor stops its server
+                if (!otherBuild.waitFor(SETTLE.toSeconds(), TimeUnit.SECONDS)) {
+                    otherBuild.destroyForcibly().waitFor();
+                }
+            }
+        } finally {
+            endLeftRunning(daemons);
+        }
+    }
+
+    private static Process otherBuildJvm(Path dir, Path ledgers) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        OtherBuildMain.class.getName(),
+                        dir.toString(),
+                        ledgers.toString())
+                .redirectError(dir.resolve("other.err").toFile());
+        builder.environment().put(Os.TEST_MARKER, "other-build");
+        return builder.start();
+    }
+
+    private static String lineOf(BufferedReader reader) {
+        try {
+            return reader.readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -410,13 +487,13 @@ class ConcurrentDaemonsIT {
             ProcessId daemon = Os.awaitPids(dir.resolve("pids"), 1, SETTLE).get(0);
             daemons.add(daemon);
 
-            SpawnedTree server = CompletableFuture.supplyAsync(() -> sleepingServer(second, dir))
+            SpawnedTree server = CompletableFuture.supplyAsync(() -> sleepingServer(second, dir), THREADS)
                     .get(SETTLE.toSeconds() / 2, TimeUnit.SECONDS); // held until the readiness: it would time out
             assertTrue(!started.isDone(), "the other build's spawn went ahead only once the start was over");
 
             Files.createFile(ready);
             try (FixtureGroup group = started.get(SETTLE.toSeconds(), TimeUnit.SECONDS)) {
-                assertTheDaemonEndsWithItsFixtureNotTheServer(group, daemon, server, first);
+                assertTheDaemonEndsWithItsFixtureNotTheServer(group, daemon, server.leader(), first);
             }
         } finally {
             endLeftRunning(daemons);
@@ -446,7 +523,7 @@ class ConcurrentDaemonsIT {
                     "the stubborn member to run",
                     SETTLE,
                     () -> stubborn.members().size() == 2);
-            CompletableFuture<StopReport> slowStop = CompletableFuture.supplyAsync(stubborn::stop);
+            CompletableFuture<StopReport> slowStop = CompletableFuture.supplyAsync(stubborn::stop, THREADS);
             Os.await("the other build's launcher to die at TERM", SETTLE, () -> !stubborn.isLeaderAlive());
 
             SpawnedTree daemon = first.spawn(Scripts.spec(
@@ -470,19 +547,34 @@ class ConcurrentDaemonsIT {
     /** A group of the one fixture {@code spec}, started on another thread by {@code supervisor}. */
     private static CompletableFuture<FixtureGroup> startingAlone(
             FixtureSpec spec, ProcessSupervisor supervisor, Path dir) {
-        return CompletableFuture.supplyAsync(() -> FixtureGroup.start(
-                List.of(spec), GroupOptions.in(dir.resolve("logs")).withSupervisor(supervisor)));
+        return CompletableFuture.supplyAsync(
+                () -> FixtureGroup.start(
+                        List.of(spec), GroupOptions.in(dir.resolve("logs")).withSupervisor(supervisor)),
+                THREADS);
+    }
+
+    /**
+     * A daemonizing fixture whose launcher says it runs (file {@code launched}), waits to be told to go on (file
+     * {@code go}), then forks its daemon (pid in {@code pids}) and exits; ready when it says so.
+     */
+    private static FixtureSpec daemonizerWaitingToGo(Path dir) {
+        String script = "touch launched; while [ ! -e go ]; do sleep 0.01; done; exec /bin/sh "
+                + Scripts.path("scrubbed-daemon.sh") + " " + dir.resolve("pids");
+        return FixtureSpec.of("daemon", List.of("/bin/sh", "-c", script))
+                .withWorkingDirectory(dir)
+                .withDaemonizes(true)
+                .withReadiness(Readiness.allOf(SETTLE, new Probe.Log("launcher done", 1)));
     }
 
     /** Stops the group: its daemon must end with it, and the other build's server must not. */
     private static void assertTheDaemonEndsWithItsFixtureNotTheServer(
-            FixtureGroup group, ProcessId daemon, SpawnedTree server, ProcessSupervisor supervisor) {
+            FixtureGroup group, ProcessId daemon, ProcessId server, ProcessSupervisor supervisor) {
         GroupStopReport stop = group.stop();
         assertTrue(
                 !Os.isAlive(daemon),
                 "the daemon " + Os.describe(List.of(daemon)) + " outlived its fixture: " + stop.summaries()
                         + "; notices " + supervisor.notices());
-        assertTrue(server.isLeaderAlive(), "the other build's server was killed: " + stop.summaries());
+        assertTrue(Os.isAlive(server), "the other build's server was killed: " + stop.summaries());
     }
 
     /** Two env-scrubbed double-fork daemons launched at the same moment, their launchers already gone. */
@@ -499,10 +591,10 @@ class ConcurrentDaemonsIT {
                 throws Exception {
             Path a = Files.createDirectory(dir.resolve("a"));
             Path b = Files.createDirectory(dir.resolve("b"));
-            CompletableFuture<SpawnedTree> startA =
-                    CompletableFuture.supplyAsync(() -> supervisorA.spawn(lingering("a", a, b.resolve("pids"))));
-            CompletableFuture<SpawnedTree> startB =
-                    CompletableFuture.supplyAsync(() -> supervisorB.spawn(lingering("b", b, a.resolve("pids"))));
+            CompletableFuture<SpawnedTree> startA = CompletableFuture.supplyAsync(
+                    () -> supervisorA.spawn(lingering("a", a, b.resolve("pids"))), THREADS);
+            CompletableFuture<SpawnedTree> startB = CompletableFuture.supplyAsync(
+                    () -> supervisorB.spawn(lingering("b", b, a.resolve("pids"))), THREADS);
             return awaitDaemons(startA.join(), startB.join(), a, b);
         }
 
