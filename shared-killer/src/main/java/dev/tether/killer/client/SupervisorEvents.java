@@ -101,7 +101,8 @@ final class SupervisorEvents {
         } else if (message instanceof Message.Swept sweep) {
             swept.complete(sweep.trees());
         } else if (message instanceof Message.Exited exited) {
-            ExitEvent event = new ExitEvent(exited.key(), exited.pid(), exited.exitCode(), exited.signal());
+            ExitEvent event =
+                    new ExitEvent(exited.key(), exited.pid(), exited.exitCode(), exited.signal(), exited.treeEnded());
             exitOf(event.id()).complete(event);
             exitListeners.forEach(listener -> Notices.tell(listener, event));
         } else if (message instanceof Message.Notice notice) {

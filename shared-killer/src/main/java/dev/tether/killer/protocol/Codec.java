@@ -183,6 +183,7 @@ public final class Codec {
             out.writeInt(m.pid());
             out.writeInt(m.exitCode());
             out.writeInt(m.signal());
+            out.writeBoolean(m.treeEnded());
         } else if (message instanceof Notice m) {
             out.writeByte(NOTICE);
             Fields.writeString(out, m.text());
@@ -222,7 +223,8 @@ public final class Codec {
             case BYE -> new Bye(in.readInt());
             case HELLO ->
                 new Hello(in.readInt(), in.readLong(), in.readBoolean(), Fields.readString(in), Fields.readString(in));
-            case EXITED -> new Exited(Fields.readString(in), in.readInt(), in.readInt(), in.readInt());
+            case EXITED ->
+                new Exited(Fields.readString(in), in.readInt(), in.readInt(), in.readInt(), in.readBoolean());
             case NOTICE -> new Notice(Fields.readString(in));
             case SWEPT -> new Swept(in.readInt());
             default -> throw new IOException("unknown message type " + type + " (protocol version " + VERSION + ")");

@@ -75,7 +75,7 @@ public sealed interface Message {
     record Hello(int pid, long startTime, boolean subreaper, String cgroup, String spawnPath) implements Event {}
 
     /** A tree's leader exited; {@code exitCode} is -1 and {@code signal} non-zero when a signal ended it. */
-    record Exited(String key, int pid, int exitCode, int signal) implements Event {}
+    record Exited(String key, int pid, int exitCode, int signal, boolean treeEnded) implements Event {}
 
     /** Something the user should hear of (an escapee stopped, a missing subreaper). */
     record Notice(String text) implements Event {}

@@ -162,6 +162,20 @@ final class Cgroups {
     }
 
     /**
+     * Whether the cgroup holds no process but {@code self} (the supervisor stays in the last cgroup it spawned
+     * into); false when it cannot be read, so that only a tree known to be over counts as ended.
+     */
+    static boolean holdsNothingBut(Path cgroup, int self) {
+        try {
+            return Files.readAllLines(cgroup.resolve("cgroup.procs")).stream()
+                    .filter(line -> !line.isBlank())
+                    .allMatch(line -> line.trim().equals(Integer.toString(self)));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
      * Kills every process in the cgroup at once (Linux 5.14+); false if the kernel has no cgroup.kill.
      * Synchronized with the spawns, and the supervisor leaves the cgroup first if it is still in it.
      */

@@ -163,7 +163,10 @@ final class TreeKeeper {
                     fixture.key,
                     exit.pid(),
                     exit.exitedNormally() ? exit.exitCode() : -1,
-                    exit.exitedNormally() ? 0 : exit.terminatingSignal()));
+                    exit.exitedNormally() ? 0 : exit.terminatingSignal(),
+                    fixture.cgroup
+                            .map(c -> Cgroups.holdsNothingBut(c, self.pid()))
+                            .orElse(false)));
         }
     }
 

@@ -1,8 +1,10 @@
 package dev.tether.killer.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tether.killer.client.ExitEvent;
 import dev.tether.killer.client.SpawnedTree;
 import dev.tether.killer.client.TreeSpec;
 import dev.tether.killer.testing.Os;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -49,6 +52,29 @@ class SpawnIT {
                         "the child must hold stdin, stdout and stderr only, nothing of the supervisor");
             }
             assertEquals(dir.resolve("fds.log"), Files.readSymbolicLink(proc.resolve("fd/1")));
+        }
+    }
+
+    /**
+     * The exit of a leader says whether its tree was over then (a group stops such a fixture beside the next wave):
+     * only a cgroup tells at once, so without one it is never claimed.
+     */
+    @Test
+    void aLeaderExitSaysWhetherItsTreeWasOver(@TempDir Path dir) throws Exception {
+        boolean cgroups = SUPERVISOR.get().attributesByCgroup();
+        TreeSpec alone = TreeSpec.of("alone", List.of("/bin/sh", "-c", "exit 3"), dir, dir.resolve("alone.log"));
+        TreeSpec leaving =
+                TreeSpec.of("leaving", List.of("/bin/sh", "-c", "sleep 300 & exit 0"), dir, dir.resolve("leaving.log"));
+
+        try (SpawnedTree over = SUPERVISOR.get().spawn(alone);
+                SpawnedTree left = SUPERVISOR.get().spawn(leaving)) {
+            ExitEvent overExit = over.exit().get(10, TimeUnit.SECONDS);
+            ExitEvent leftExit = left.exit().get(10, TimeUnit.SECONDS);
+
+            assertEquals(3, overExit.exitCode());
+            assertEquals(cgroups, overExit.treeEnded(), "nothing of 'exit 3' is left: " + overExit);
+            assertTrue(left.members().stream().anyMatch(p -> !p.isDead()), "its sleep still runs");
+            assertFalse(leftExit.treeEnded(), "its sleep is left: " + leftExit);
         }
     }
 

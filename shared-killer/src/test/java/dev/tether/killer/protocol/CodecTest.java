@@ -75,7 +75,7 @@ class CodecTest {
                 new Message.PortHeld(6, true, false),
                 new Message.PortHeld(7, false, false),
                 new Message.Hello(77, 123456, true, "/sys/fs/cgroup/x", "posix_spawn (glibc 2.36)"),
-                new Message.Exited("web#g1", 4242, -1, 9),
+                new Message.Exited("web#g1", 4242, -1, 9, true),
                 new Message.Notice("Stopping 4243 sleep 300: it escaped"),
                 new Message.Swept(3));
     }
