@@ -140,6 +140,27 @@ class UserLaunchLockTest {
         assertTrue(otherBuildCouldTake("LOCK_EX"), "the lock is free once every hold ended");
     }
 
+    /**
+     * An interrupt must not cost the JVM its lock: an interruptible channel operation closes the channel for every
+     * thread (the JDK's {@code tryLock} is not one today; a blocking {@code lock()} would be).
+     */
+    @Test
+    void anInterruptedSpawnLeavesTheLockWorkingForTheNextOne() throws Exception {
+        UserLaunchLock lock = UserLaunchLock.in(ledgers);
+        Thread.currentThread().interrupt();
+        try {
+            lock.forSpawn(SUPERVISOR).run();
+        } catch (RuntimeException interrupted) {
+            // said so: nothing was spawned
+        } finally {
+            Thread.interrupted();
+        }
+
+        Runnable spawned = lock.forSpawn(SUPERVISOR);
+        assertTrue(!otherBuildCouldTake("LOCK_EX"), "the spawn after an interrupted one holds no lock");
+        spawned.run();
+    }
+
     @Test
     void aDaemonizingStartWaitingForTheLockGivesUpWhenCancelled() throws Exception {
         UserLaunchLock lock = UserLaunchLock.in(ledgers);
