@@ -1,12 +1,14 @@
 package dev.tether.killer.client;
 
 import dev.tether.killer.FixtureStartException;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -44,24 +46,30 @@ public final class LaunchTurns {
         return thread;
     });
 
+    /** A wait for another build longer than this is said, so that a build never seems to hang. */
+    private static final Duration SAY_WAITING_AFTER = Duration.ofSeconds(2);
+
     private final ProcessSupervisor supervisor;
     private final UserLaunchLock users;
+    private final Consumer<String> say;
     private final Semaphore ownTurn = new Semaphore(1, true);
 
-    LaunchTurns(ProcessSupervisor supervisor, UserLaunchLock users) {
+    /** @param say where a notice goes (the build's output, as the supervisor's notices do) */
+    LaunchTurns(ProcessSupervisor supervisor, UserLaunchLock users, Consumer<String> say) {
         this.supervisor = supervisor;
         this.users = users;
+        this.say = say;
     }
 
     /**
      * One spawn request, sent while no other build's daemonizing start runs. A supervisor that is the subreaper
      * makes no orphan of pid 1 (its trees' orphans are its own), so its spawns need no lock.
      */
-    <T> T spawning(Supplier<T> spawn) {
+    <T> T spawning(String key, Supplier<T> spawn) {
         if (supervisor.hello().subreaper()) {
             return spawn.get();
         }
-        Runnable release = users.forSpawn(supervisor);
+        Runnable release = users.forSpawn(supervisor, SAY_WAITING_AFTER, () -> sayWaiting(key));
         try {
             return spawn.get();
         } finally {
@@ -88,7 +96,8 @@ public final class LaunchTurns {
             if (!userWide) {
                 return start.apply(() -> {});
             }
-            Runnable lock = users.forDaemonizingStart(supervisor, cancelled).orElseThrow(() -> notStarted(id));
+            Runnable lock = users.forDaemonizingStart(supervisor, cancelled, SAY_WAITING_AFTER, () -> sayWaiting(id))
+                    .orElseThrow(() -> notStarted(id));
             AtomicBoolean released = new AtomicBoolean();
             Runnable release = () -> {
                 if (released.compareAndSet(false, true)) {
@@ -106,6 +115,12 @@ public final class LaunchTurns {
         } finally {
             ownTurn.release();
         }
+    }
+
+    private void sayWaiting(String key) {
+        say.accept("Waiting to launch '" + key + "': another build of this user is launching a daemonizing fixture,"
+                + " and a daemon made meanwhile could not be told apart (the launch lock " + users.file() + ")."
+                + " It is held until that launcher exits, at most that fixture's start timeout.");
     }
 
     private void takeOwnTurn(String id, BooleanSupplier cancelled) {

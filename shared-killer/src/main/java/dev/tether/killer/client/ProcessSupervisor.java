@@ -51,9 +51,9 @@ public final class ProcessSupervisor implements AutoCloseable {
         this.process = process;
         this.logFile = logFile;
         this.ledgerDirectory = ledgerDirectory;
-        this.turns = new LaunchTurns(this, UserLaunchLock.in(ledgerDirectory));
         this.requests = new Requests(process.getOutputStream(), process.pid(), logFile, this::died);
         this.events = new SupervisorEvents(process.getInputStream(), process.pid(), requests, this::pipeClosed);
+        this.turns = new LaunchTurns(this, UserLaunchLock.in(ledgerDirectory), events.notices::announce);
         events.start();
     }
 
@@ -131,8 +131,8 @@ public final class ProcessSupervisor implements AutoCloseable {
      * @throws SupervisorException if the OS refused the spawn
      */
     public SpawnedTree spawn(TreeSpec spec) {
-        Message.Spawned spawned =
-                turns.spawning(() -> requests.send(spec.checkedSpawnRequest(), Message.Spawned.class, REQUEST_TIMEOUT));
+        Message.Spawned spawned = turns.spawning(
+                spec.id(), () -> requests.send(spec.checkedSpawnRequest(), Message.Spawned.class, REQUEST_TIMEOUT));
         TreeRecord record = new TreeRecord(
                 spec.id(),
                 new ProcessId(spawned.pid(), spawned.startTime()),

@@ -8,6 +8,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,9 +61,17 @@ final class UserLaunchLock {
         }
     }
 
-    /** Held around one spawn of {@code supervisor}'s; waits while another build's daemonizing start runs. */
-    synchronized Runnable forSpawn(Object supervisor) {
+    Path file() {
+        return file;
+    }
+
+    /**
+     * Held around one spawn of {@code supervisor}'s; waits while another build's daemonizing start runs, and runs
+     * {@code sayWaiting} once when that took longer than {@code sayAfter}.
+     */
+    synchronized Runnable forSpawn(Object supervisor, Duration sayAfter, Runnable sayWaiting) {
         long pause = FIRST_PAUSE_MILLIS;
+        Patience patience = new Patience(sayAfter, sayWaiting);
         while (true) {
             boolean ownDaemonizing = daemonizingFor == supervisor;
             boolean upgradeWaits = daemonizingWaiters > 0 && daemonizingFor == null;
@@ -74,6 +83,7 @@ final class UserLaunchLock {
             }
             try {
                 pause = pause(pause);
+                patience.check();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SupervisorException(
@@ -89,12 +99,15 @@ final class UserLaunchLock {
 
     /**
      * Held by a daemonizing start from its spawn until it is ready. Empty when {@code cancelled} says so (a
-     * sibling failed) or the thread is interrupted before the lock was had.
+     * sibling failed) or the thread is interrupted before the lock was had. Runs {@code sayWaiting} once when the
+     * wait took longer than {@code sayAfter}.
      */
-    synchronized Optional<Runnable> forDaemonizingStart(Object supervisor, BooleanSupplier cancelled) {
+    synchronized Optional<Runnable> forDaemonizingStart(
+            Object supervisor, BooleanSupplier cancelled, Duration sayAfter, Runnable sayWaiting) {
         daemonizingWaiters++;
         try {
             long pause = FIRST_PAUSE_MILLIS;
+            Patience patience = new Patience(sayAfter, sayWaiting);
             while (!cancelled.getAsBoolean()) {
                 if (daemonizingFor == null && spawning == 0) {
                     release(); // a shared hold of this JVM's, left from spawns that just ended: retaken exclusive
@@ -105,6 +118,7 @@ final class UserLaunchLock {
                 }
                 try {
                     pause = pause(pause);
+                    patience.check();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt(); // the caller reports it as a cancelled start
                     break;
@@ -165,6 +179,24 @@ final class UserLaunchLock {
             // the channel stays open; a lock it could not release is dropped when the JVM exits
         }
         held = null;
+    }
+
+    /** Says once that a wait is long: a build must not seem to hang while another one holds the lock. */
+    private static final class Patience {
+        private final long sayAt;
+        private Runnable say;
+
+        Patience(Duration sayAfter, Runnable say) {
+            this.sayAt = System.nanoTime() + sayAfter.toNanos();
+            this.say = say;
+        }
+
+        void check() {
+            if (say != null && System.nanoTime() - sayAt >= 0) {
+                say.run();
+                say = null;
+            }
+        }
     }
 
     /** Waits on this monitor (others may enter), a little longer each time. */

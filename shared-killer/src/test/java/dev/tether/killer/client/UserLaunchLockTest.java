@@ -97,11 +97,14 @@ class UserLaunchLockTest {
         UserLaunchLock lock = UserLaunchLock.in(ledgers);
         Process other = otherBuildHolding("LOCK_EX");
         try {
-            CompletableFuture<Runnable> spawn = CompletableFuture.supplyAsync(() -> lock.forSpawn(SUPERVISOR));
+            CompletableFuture<Void> saidSo = new CompletableFuture<>();
+            CompletableFuture<Runnable> spawn = CompletableFuture.supplyAsync(
+                    () -> lock.forSpawn(SUPERVISOR, Duration.ofMillis(100), () -> saidSo.complete(null)));
             assertThrows(
                     TimeoutException.class,
                     () -> spawn.get(300, TimeUnit.MILLISECONDS),
                     "the spawn went ahead while another build held the lock exclusive");
+            saidSo.get(LIMIT.toSeconds(), TimeUnit.SECONDS); // a long wait is said, so the build does not seem hung
 
             Files.createFile(ledgers.resolve("release"));
             spawn.get(LIMIT.toSeconds(), TimeUnit.SECONDS).run();
@@ -115,7 +118,7 @@ class UserLaunchLockTest {
         UserLaunchLock lock = UserLaunchLock.in(ledgers);
         Process other = otherBuildHolding("LOCK_SH");
         try {
-            Runnable spawned = lock.forSpawn(SUPERVISOR); // returns while the other holds it shared
+            Runnable spawned = lock.forSpawn(SUPERVISOR, LIMIT, () -> {}); // returns while the other holds it shared
             assertTrue(otherBuildCouldTake("LOCK_SH"), "a shared hold lets other spawns through");
             assertTrue(!otherBuildCouldTake("LOCK_EX"), "a spawn's hold keeps daemonizing starts out");
             spawned.run();
@@ -127,12 +130,14 @@ class UserLaunchLockTest {
     @Test
     void aDaemonizingStartKeepsOtherBuildsOutUntilItIsOverButNotItsOwnSupervisor() throws Exception {
         UserLaunchLock lock = UserLaunchLock.in(ledgers);
-        Runnable started = lock.forDaemonizingStart(SUPERVISOR, () -> false).orElseThrow();
+        Runnable started = lock.forDaemonizingStart(SUPERVISOR, () -> false, LIMIT, () -> {})
+                .orElseThrow();
 
         assertTrue(!otherBuildCouldTake("LOCK_SH"), "another build spawned during a daemonizing start");
-        Runnable ownSpawn = lock.forSpawn(SUPERVISOR); // its own supervisor's other fixtures go on
+        Runnable ownSpawn = lock.forSpawn(SUPERVISOR, LIMIT, () -> {}); // its own supervisor's other fixtures go on
         ownSpawn.run();
-        CompletableFuture<Runnable> otherSupervisor = CompletableFuture.supplyAsync(() -> lock.forSpawn(new Object()));
+        CompletableFuture<Runnable> otherSupervisor =
+                CompletableFuture.supplyAsync(() -> lock.forSpawn(new Object(), LIMIT, () -> {}));
         assertThrows(TimeoutException.class, () -> otherSupervisor.get(300, TimeUnit.MILLISECONDS));
 
         started.run();
@@ -149,14 +154,14 @@ class UserLaunchLockTest {
         UserLaunchLock lock = UserLaunchLock.in(ledgers);
         Thread.currentThread().interrupt();
         try {
-            lock.forSpawn(SUPERVISOR).run();
+            lock.forSpawn(SUPERVISOR, LIMIT, () -> {}).run();
         } catch (RuntimeException interrupted) {
             // said so: nothing was spawned
         } finally {
             Thread.interrupted();
         }
 
-        Runnable spawned = lock.forSpawn(SUPERVISOR);
+        Runnable spawned = lock.forSpawn(SUPERVISOR, LIMIT, () -> {});
         assertTrue(!otherBuildCouldTake("LOCK_EX"), "the spawn after an interrupted one holds no lock");
         spawned.run();
     }
@@ -167,8 +172,8 @@ class UserLaunchLockTest {
         Process other = otherBuildHolding("LOCK_SH");
         try {
             AtomicBoolean siblingFailed = new AtomicBoolean();
-            CompletableFuture<Optional<Runnable>> start =
-                    CompletableFuture.supplyAsync(() -> lock.forDaemonizingStart(SUPERVISOR, siblingFailed::get));
+            CompletableFuture<Optional<Runnable>> start = CompletableFuture.supplyAsync(
+                    () -> lock.forDaemonizingStart(SUPERVISOR, siblingFailed::get, LIMIT, () -> {}));
             assertThrows(
                     TimeoutException.class,
                     () -> start.get(300, TimeUnit.MILLISECONDS),
