@@ -190,8 +190,13 @@ class ConcurrentDaemonsIT {
 
     /** A fixture whose command is {@code script} run by /bin/sh in {@code dir}, logging to {@code dir/key.log}. */
     private static SpawnedTree shellFixture(ProcessSupervisor supervisor, Path dir, String key, String script) {
-        return supervisor.spawn(new TreeSpec(
-                key, List.of("/bin/sh", "-c", script), dir, Map.of(), dir.resolve(key + ".log"), StopPolicy.DEFAULT));
+        return shellFixture(supervisor, dir, key, script, StopPolicy.DEFAULT);
+    }
+
+    private static SpawnedTree shellFixture(
+            ProcessSupervisor supervisor, Path dir, String key, String script, StopPolicy policy) {
+        return supervisor.spawn(
+                new TreeSpec(key, List.of("/bin/sh", "-c", script), dir, Map.of(), dir.resolve(key + ".log"), policy));
     }
 
     /** Daemons a failed test or the documented limit left running: this test started them, so it ends them. */
@@ -512,13 +517,8 @@ class ConcurrentDaemonsIT {
         List<ProcessId> daemons = new ArrayList<>();
         try (ProcessSupervisor first = ProcessSupervisor.launch(ledgers, false);
                 ProcessSupervisor second = ProcessSupervisor.launch(ledgers, false)) {
-            SpawnedTree stubborn = second.spawn(new TreeSpec(
-                    "stubborn",
-                    List.of("/bin/sh", "-c", "(trap '' TERM; exec sleep 300) & wait"),
-                    dir,
-                    Map.of(),
-                    dir.resolve("stubborn.log"),
-                    StopPolicy.parse("TERM 3s")));
+            SpawnedTree stubborn = shellFixture(
+                    second, dir, "stubborn", "(trap '' TERM; exec sleep 300) & wait", StopPolicy.parse("TERM 3s"));
             Os.await(
                     "the stubborn member to run",
                     SETTLE,
