@@ -166,13 +166,9 @@ final class Cgroups {
      * into); false when it cannot be read, so that only a tree known to be over counts as ended.
      */
     static boolean holdsNothingBut(Path cgroup, int self) {
-        try {
-            return Files.readAllLines(cgroup.resolve("cgroup.procs")).stream()
-                    .filter(line -> !line.isBlank())
-                    .allMatch(line -> line.trim().equals(Integer.toString(self)));
-        } catch (IOException e) {
-            return false;
-        }
+        return LedgerMembers.readPidsInCgroup(cgroup)
+                .map(pids -> pids.stream().allMatch(pid -> pid == self))
+                .orElse(false);
     }
 
     /**

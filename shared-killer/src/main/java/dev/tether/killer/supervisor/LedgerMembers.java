@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,6 +42,11 @@ public final class LedgerMembers {
 
     /** The pids in a cgroup's cgroup.procs; empty when it is gone or unreadable (no evidence from it). */
     public static Set<Integer> pidsInCgroup(Path cgroup) {
+        return readPidsInCgroup(cgroup).orElse(Set.of());
+    }
+
+    /** The pids in a cgroup's cgroup.procs, or empty when it is gone or unreadable: then nothing is known. */
+    static Optional<Set<Integer>> readPidsInCgroup(Path cgroup) {
         Set<Integer> pids = new HashSet<>();
         try {
             for (String line : Files.readAllLines(cgroup.resolve("cgroup.procs"))) {
@@ -49,8 +55,8 @@ public final class LedgerMembers {
                 }
             }
         } catch (IOException | NumberFormatException e) {
-            // removed or unreadable
+            return Optional.empty();
         }
-        return pids;
+        return Optional.of(pids);
     }
 }

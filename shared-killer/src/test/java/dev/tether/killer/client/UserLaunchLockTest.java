@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tether.killer.SupervisorException;
 import dev.tether.killer.testing.Os;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,24 +147,38 @@ class UserLaunchLockTest {
     }
 
     /**
-     * An interrupt must not cost the JVM its lock: an interruptible channel operation closes the channel for every
-     * thread (the JDK's {@code tryLock} is not one today; a blocking {@code lock()} would be).
+     * A spawn interrupted while it waits for another build says so and leaves nothing behind: once the other build
+     * is done, a daemonizing start still gets the lock exclusive (no hold of the interrupted spawn counted).
      */
     @Test
     void anInterruptedSpawnLeavesTheLockWorkingForTheNextOne() throws Exception {
         UserLaunchLock lock = UserLaunchLock.in(ledgers);
-        Thread.currentThread().interrupt();
+        Process other = otherBuildHolding("LOCK_EX");
         try {
-            lock.forSpawn(SUPERVISOR, LIMIT, () -> {}).run();
-        } catch (RuntimeException interrupted) {
-            // said so: nothing was spawned
+            Thread.currentThread().interrupt();
+            try {
+                SupervisorException interrupted =
+                        assertThrows(SupervisorException.class, () -> lock.forSpawn(SUPERVISOR, LIMIT, () -> {}));
+                assertTrue(interrupted.getMessage().contains("nothing was spawned"), interrupted.getMessage());
+            } finally {
+                Thread.interrupted();
+            }
+            Files.createFile(ledgers.resolve("release"));
+            assertEquals(0, other.waitFor(), "the other build's holder ended cleanly");
         } finally {
-            Thread.interrupted();
+            other.destroyForcibly().waitFor();
         }
 
-        Runnable spawned = lock.forSpawn(SUPERVISOR, LIMIT, () -> {});
-        assertTrue(!otherBuildCouldTake("LOCK_EX"), "the spawn after an interrupted one holds no lock");
-        spawned.run();
+        AtomicBoolean giveUp = new AtomicBoolean();
+        CompletableFuture<Optional<Runnable>> start =
+                CompletableFuture.supplyAsync(() -> lock.forDaemonizingStart(SUPERVISOR, giveUp::get, LIMIT, () -> {}));
+        try {
+            Runnable started = start.get(LIMIT.toSeconds(), TimeUnit.SECONDS).orElseThrow();
+            assertTrue(!otherBuildCouldTake("LOCK_SH"), "the daemonizing start after an interrupted spawn has no lock");
+            started.run();
+        } finally {
+            giveUp.set(true); // a start still waiting (a hold leaked by the interrupted spawn) gives up
+        }
     }
 
     @Test
