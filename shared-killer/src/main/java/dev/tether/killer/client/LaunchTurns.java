@@ -2,6 +2,9 @@ package dev.tether.killer.client;
 
 import dev.tether.killer.FixtureStartException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -20,9 +23,9 @@ import java.util.function.Supplier;
  *   <li>without cgroups, two daemons adopted in the same moment by one supervisor could not be told apart (see
  *       Adoptions), so the daemonizing starts of one supervisor take turns;
  *   <li>without a subreaper (the portable and macOS backends) the daemon goes to pid 1, where any fixture another
- *       build of this user launched in the same stretch could have made it, and it is left running. So a
- *       daemonizing start holds the user-wide {@link UserLaunchLock} exclusive until its launcher exited (or it is
- *       ready), and every spawn holds it shared.
+ *       build of this user was starting at the time could have made it, and it is left running. So a daemonizing
+ *       start holds the user-wide {@link UserLaunchLock} exclusive until its launcher exited (or it is ready), a
+ *       fixture's start holds it shared until ready, and every other spawn for its fork.
  * </ul>
  *
  * With cgroups and a subreaper each daemon is born in its fixture's cgroup, and daemonizing starts run in parallel.
@@ -53,6 +56,8 @@ public final class LaunchTurns {
     private final UserLaunchLock users;
     private final Consumer<String> say;
     private final Semaphore ownTurn = new Semaphore(1, true);
+    /** The lock's holds of trees whose start is not over yet, by key. */
+    private final Map<String, Runnable> starting = new ConcurrentHashMap<>();
 
     /** @param say where a notice goes (the build's output, as the supervisor's notices do) */
     LaunchTurns(ProcessSupervisor supervisor, UserLaunchLock users, Consumer<String> say) {
@@ -63,18 +68,55 @@ public final class LaunchTurns {
 
     /**
      * One spawn request, sent while no other build's daemonizing start runs. A supervisor that is the subreaper
-     * makes no orphan of pid 1 (its trees' orphans are its own), so its spawns need no lock.
+     * makes no orphan of pid 1 (its trees' orphans are its own), so its spawns need no lock. With {@code untilReady}
+     * the hold lasts until {@link #startIsOver} (the tree's start is over: other builds' daemonizing starts wait
+     * for it, see UserLaunchLock).
      */
-    <T> T spawning(String key, Supplier<T> spawn) {
+    <T> T spawning(String key, boolean untilReady, Supplier<T> spawn) {
         if (supervisor.hello().subreaper()) {
             return spawn.get();
         }
-        Runnable release = users.forSpawn(supervisor, SAY_WAITING_AFTER, () -> sayWaiting(key));
+        Runnable release = untilReady
+                ? users.forStart(supervisor, SAY_WAITING_AFTER, () -> sayWaiting(key))
+                : users.forSpawn(supervisor, SAY_WAITING_AFTER, () -> sayWaiting(key));
+        boolean spawned = false;
         try {
-            return spawn.get();
+            T tree = spawn.get();
+            spawned = true;
+            return tree;
         } finally {
-            release.run();
+            if (untilReady && spawned) {
+                starting.put(key, release);
+            } else {
+                release.run();
+            }
         }
+    }
+
+    /**
+     * Tree {@code key}'s start is over and the supervisor's ledger says so: other builds may launch a daemonizing
+     * fixture a clock tick later (what they launch then starts in a later tick than anything its start made).
+     */
+    void startIsOver(String key) {
+        Runnable release = starting.remove(key);
+        if (release != null) {
+            LATER.schedule(release, CLOCK_TICK_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Whether tree {@code key} still holds the lock for its start. */
+    boolean holdsStart(String key) {
+        return starting.containsKey(key);
+    }
+
+    /** The supervisor is gone: none of its starts holds other builds up any longer. */
+    void releaseAll() {
+        List.copyOf(starting.keySet()).forEach(key -> {
+            Runnable release = starting.remove(key);
+            if (release != null) {
+                release.run();
+            }
+        });
     }
 
     /**
@@ -96,7 +138,8 @@ public final class LaunchTurns {
             if (!userWide) {
                 return start.apply(() -> {});
             }
-            Runnable lock = users.forDaemonizingStart(supervisor, cancelled, SAY_WAITING_AFTER, () -> sayWaiting(id))
+            Runnable lock = users.forDaemonizingStart(
+                            supervisor, cancelled, SAY_WAITING_AFTER, () -> sayWaitingToDaemonize(id))
                     .orElseThrow(() -> notStarted(id));
             AtomicBoolean released = new AtomicBoolean();
             Runnable release = () -> {
@@ -117,9 +160,16 @@ public final class LaunchTurns {
         }
     }
 
+    private void sayWaitingToDaemonize(String key) {
+        say.accept("Waiting to launch daemonizing fixture '" + key + "': another build of this user is starting"
+                + " fixtures, and a daemon made meanwhile could not be told apart from theirs (the launch lock "
+                + users.file() + "). It waits until their starts are over, at most their start timeouts.");
+    }
+
     private void sayWaiting(String key) {
-        say.accept("Waiting to launch '" + key + "': another build of this user is launching a daemonizing fixture,"
-                + " and a daemon made meanwhile could not be told apart (the launch lock " + users.file() + ")."
+        say.accept("Waiting to launch '" + key + "': another build of this user is launching a daemonizing fixture"
+                + " or waits to, and a daemon made meanwhile could not be told apart (the launch lock " + users.file()
+                + ")."
                 + " It is held until that launcher exits, at most that fixture's start timeout.");
     }
 

@@ -34,13 +34,10 @@ public final class ProcessSupervisor implements AutoCloseable {
 
     private final Process process;
     private final Path logFile;
-    private final Path ledgerDirectory;
     private final LaunchTurns turns;
     private final KnownTrees trees = new KnownTrees();
 
     private volatile boolean closing;
-    /** Set when the supervisor died unexpectedly: what happened and what the owner reaped in its place. */
-    private volatile String death;
 
     private final Requests requests;
     private final SupervisorEvents events;
@@ -50,10 +47,12 @@ public final class ProcessSupervisor implements AutoCloseable {
     ProcessSupervisor(Process process, Path logFile, Path ledgerDirectory) {
         this.process = process;
         this.logFile = logFile;
-        this.ledgerDirectory = ledgerDirectory;
-        this.requests = new Requests(process.getOutputStream(), process.pid(), logFile, this::died);
-        this.events = new SupervisorEvents(process.getInputStream(), process.pid(), requests, this::pipeClosed);
+        SupervisorDeath death = new SupervisorDeath(process, logFile, ledgerDirectory, trees, () -> closing);
+        this.requests = new Requests(process.getOutputStream(), process.pid(), logFile, death::died);
+        this.events = new SupervisorEvents(process.getInputStream(), process.pid(), requests, death::pipeClosed);
         this.turns = new LaunchTurns(this, UserLaunchLock.in(ledgerDirectory), events.notices::announce);
+        death.watch(events, turns);
+        events.onExit(exit -> turns.startIsOver(exit.id())); // the supervisor settled it as it reaped the launcher
         events.start();
     }
 
@@ -131,8 +130,23 @@ public final class ProcessSupervisor implements AutoCloseable {
      * @throws SupervisorException if the OS refused the spawn
      */
     public SpawnedTree spawn(TreeSpec spec) {
+        return spawn(spec, false);
+    }
+
+    /**
+     * Starts a tree whose start lasts until {@link #finishedStarting} (or its launcher's exit, or its stop). Until
+     * then, on a backend without a subreaper, other builds of this user launch no daemonizing fixture: a daemon
+     * they made could otherwise be this tree's just as well, and be left running.
+     */
+    public SpawnedTree spawnStarting(TreeSpec spec) {
+        return spawn(spec, true);
+    }
+
+    private SpawnedTree spawn(TreeSpec spec, boolean starting) {
         Message.Spawned spawned = turns.spawning(
-                spec.id(), () -> requests.send(spec.checkedSpawnRequest(), Message.Spawned.class, REQUEST_TIMEOUT));
+                spec.id(),
+                starting,
+                () -> requests.send(spec.checkedSpawnRequest(), Message.Spawned.class, REQUEST_TIMEOUT));
         TreeRecord record = new TreeRecord(
                 spec.id(),
                 new ProcessId(spawned.pid(), spawned.startTime()),
@@ -141,6 +155,22 @@ public final class ProcessSupervisor implements AutoCloseable {
                 (int) process.pid());
         trees.add(record, spec.stopPolicy());
         return new SpawnedTree(this, spec, record);
+    }
+
+    /**
+     * Tree {@code id}'s start is over (found ready): whatever it forks from now on is no daemon of its start. On a
+     * backend without a subreaper its ledger says so before this returns, and other builds' orphans are no longer
+     * weighed against it; a tree of {@link #spawnStarting} lets their daemonizing starts go a clock tick later.
+     */
+    public void finishedStarting(String id) {
+        if (hello().subreaper()) {
+            return; // its orphans are its supervisor's, never pid 1's: nobody weighs them by time
+        }
+        try {
+            requests.send(r -> new Message.Ready(r, id), Message.Noted.class, REQUEST_TIMEOUT);
+        } finally {
+            turns.startIsOver(id);
+        }
     }
 
     /** Stops a tree with the policy it was spawned with. */
@@ -155,6 +185,7 @@ public final class ProcessSupervisor implements AutoCloseable {
                 .report();
         events.forget(id);
         trees.remove(id);
+        turns.startIsOver(id); // its stop settled it
         return report;
     }
 
@@ -244,6 +275,7 @@ public final class ProcessSupervisor implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        turns.releaseAll();
         if (!process.isAlive()) {
             return;
         }
@@ -258,34 +290,5 @@ public final class ProcessSupervisor implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private SupervisorException died(Throwable cause) {
-        if (!closing && !events.isReaderThread()) {
-            try {
-                // a request saw the pipe break first: the reader may still be stopping the trees
-                events.ended.get(OrphanedTrees.GRACE.multipliedBy(10).toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException e) {
-                // report what is known
-            }
-        }
-        if (death != null) {
-            return new SupervisorException(death, cause);
-        }
-        return new SupervisorException(
-                "The Tether supervisor (pid " + process.pid() + ") is gone (" + SupervisorLog.rootMessage(cause)
-                        + "). Its log is " + logFile + ".",
-                cause);
-    }
-
-    /** The reader saw the pipe close: reap in the supervisor's place if it died holding trees, and say so. */
-    private SupervisorException pipeClosed(IOException e) {
-        if (!closing && !trees.isEmpty()) {
-            death = OrphanedTrees.reapInPlaceOf(process, ledgerDirectory, logFile, trees.takeAll());
-            events.notices.announce(death);
-        }
-        return died(e);
     }
 }

@@ -56,6 +56,11 @@ public final class SpawnedTree implements AutoCloseable {
         return Backend.current().inspector().isRunning(record.leader());
     }
 
+    /** Its start is over (found ready): see {@link ProcessSupervisor#finishedStarting}. */
+    public void finishedStarting() {
+        supervisor.finishedStarting(spec.id());
+    }
+
     public List<ProcessInfo> members() {
         return supervisor.members(spec.id());
     }

@@ -2,49 +2,54 @@ package dev.tether.killer.client;
 
 import dev.tether.killer.SupervisorException;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
- * One user's launches, across builds: a file lock in the ledger directory that every spawn holds shared for the
- * moment of its fork (on a backend without a subreaper), and that a daemonizing start holds exclusive until it is ready, on a backend where orphans go
- * to pid 1 (see LaunchTurns). There, a daemon is attributed by the time it appeared, and another build's fixture
- * launched in the same stretch makes it ambiguous, so it is left running (seen in CI: two Surefire forks on the
- * portable backend). With the lock, no other build launches anything while a daemonizing start runs.
+ * One user's launches, across builds, on a backend where orphans go to pid 1 (portable, macOS): there a daemon is
+ * attributed by the time it appeared, and a fixture of another build that may have forked at that time makes it
+ * ambiguous, so it is left running (seen in CI: two Surefire forks on the portable backend). So a daemonizing start
+ * holds the file lock {@code launch.lock} in the ledger directory exclusive until its launcher exited (see
+ * LaunchTurns), and every other launch holds it shared: a plain spawn for the moment of its fork, a fixture's start
+ * until its owner found it ready. Whatever another build launched is then ready (its ledger says so) or launched
+ * later, and no rival of the daemon.
  *
- * <p>POSIX record locks belong to the process, and closing any descriptor of the file drops them all, so there is
- * one channel per file per JVM, kept open, and this class shares its lock among the JVM's threads: while the JVM
- * holds it exclusive for a daemonizing start, that start's own supervisor may still spawn (its other fixtures are
- * its own rivals, see UndecidedOrphans), nobody else in the JVM may. Waits poll {@code tryLock}, so a daemonizing
- * start notices a sibling's failure while it waits; every hold is bounded by its holder's start timeout, and the
- * OS drops the lock of a JVM that dies.
+ * <p>Builds that start fixtures one after another could hold the lock shared without a gap, so a build waiting to
+ * daemonize first holds {@code launch.intent} exclusive, and new holds of other builds wait while anyone does.
+ *
+ * <p>This class shares the JVM's locks among its threads: while the JVM holds the lock exclusive for a daemonizing
+ * start, that start's own supervisor may still spawn (its other fixtures are its own rivals, see
+ * UndecidedOrphans), nobody else in the JVM may; and its own supervisor's starts do not hold it up. Waits poll
+ * {@code tryLock}, so a daemonizing start notices a sibling's failure while it waits; every hold is bounded by its
+ * holder's start timeout, and the OS drops the locks of a JVM that dies.
  */
 final class UserLaunchLock {
     static final String FILE_NAME = "launch.lock";
+    static final String INTENT_FILE_NAME = "launch.intent";
     private static final Map<Path, UserLaunchLock> BY_FILE = new ConcurrentHashMap<>();
     private static final long FIRST_PAUSE_MILLIS = 1;
     private static final long LONGEST_PAUSE_MILLIS = 10;
 
-    private final Path file;
-    private FileChannel channel;
-    private FileLock held;
+    private final LockFile launches;
+    private final LockFile intent;
     /** The supervisor whose daemonizing start holds the lock exclusive, or null. */
     private Object daemonizingFor;
 
     private int spawning;
+    /** Holds of starts not yet over, by supervisor. */
+    private final Map<Object, Integer> starting = new HashMap<>();
+
     private int daemonizingWaiters;
 
     private UserLaunchLock(Path file) {
-        this.file = file;
+        this.launches = new LockFile(file);
+        this.intent = new LockFile(file.resolveSibling(INTENT_FILE_NAME));
     }
 
     /** The lock of the builds that keep their ledgers in {@code ledgerDirectory}, a private directory. */
@@ -62,24 +67,48 @@ final class UserLaunchLock {
     }
 
     Path file() {
-        return file;
+        return launches.path();
     }
 
     /**
-     * Held around one spawn of {@code supervisor}'s; waits while another build's daemonizing start runs, and runs
-     * {@code sayWaiting} once when that took longer than {@code sayAfter}.
+     * Held around one spawn of {@code supervisor}'s; waits while another build's daemonizing start runs or waits,
+     * and runs {@code sayWaiting} once when that took longer than {@code sayAfter}.
      */
     synchronized Runnable forSpawn(Object supervisor, Duration sayAfter, Runnable sayWaiting) {
+        awaitShare(supervisor, true, sayAfter, sayWaiting);
+        spawning++;
+        return this::spawned;
+    }
+
+    /**
+     * Like {@link #forSpawn}, held from the spawn until the returned release runs: when the fixture's start is over
+     * (it was found ready, failed, exited or is being stopped), as its ledger says by then.
+     */
+    synchronized Runnable forStart(Object supervisor, Duration sayAfter, Runnable sayWaiting) {
+        awaitShare(supervisor, false, sayAfter, sayWaiting);
+        starting.merge(supervisor, 1, Integer::sum);
+        AtomicBoolean released = new AtomicBoolean();
+        return () -> {
+            if (released.compareAndSet(false, true)) {
+                started(supervisor);
+            }
+        };
+    }
+
+    /**
+     * Waits for a shared hold. A start's hold waits behind a daemonizing start waiting in this JVM or another
+     * build's (so starts one after another cannot keep it out for good). A spawn's moment does not, once this JVM
+     * holds the lock: a start waiting for its readiness command must not wait for the daemonizing start that waits
+     * for that very start.
+     */
+    private void awaitShare(Object supervisor, boolean momentary, Duration sayAfter, Runnable sayWaiting) {
         long pause = FIRST_PAUSE_MILLIS;
         Patience patience = new Patience(sayAfter, sayWaiting);
-        while (true) {
-            boolean ownDaemonizing = daemonizingFor == supervisor;
-            boolean upgradeWaits = daemonizingWaiters > 0 && daemonizingFor == null;
-            if (held != null && !upgradeWaits && (daemonizingFor == null || ownDaemonizing)) {
-                break;
-            }
-            if (held == null && !upgradeWaits && tryLock(true)) {
-                break;
+        while (daemonizingFor != supervisor) {
+            if (daemonizingFor == null && (momentary && launches.isHeld() || nobodyWaitsToDaemonize())) {
+                if (launches.isHeld() || launches.tryLock(true)) {
+                    return;
+                }
             }
             try {
                 pause = pause(pause);
@@ -87,18 +116,21 @@ final class UserLaunchLock {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SupervisorException(
-                        "Interrupted while waiting for the launch lock " + file
+                        "Interrupted while waiting for the launch lock " + file()
                                 + ", held by another build's daemonizing start; nothing was spawned. If a test"
                                 + " timeout interrupted it, allow that test the other build's start time too.",
                         e);
             }
         }
-        spawning++;
-        return this::spawned;
+    }
+
+    private boolean nobodyWaitsToDaemonize() {
+        return daemonizingWaiters == 0 && !intent.heldExclusiveElsewhere();
     }
 
     /**
-     * Held by a daemonizing start from its spawn until it is ready. Empty when {@code cancelled} says so (a
+     * Held by a daemonizing start from its spawn until its launcher exited. Waits until no other build holds the
+     * lock (their starts are over) nor another supervisor of this JVM. Empty when {@code cancelled} says so (a
      * sibling failed) or the thread is interrupted before the lock was had. Runs {@code sayWaiting} once when the
      * wait took longer than {@code sayAfter}.
      */
@@ -109,11 +141,14 @@ final class UserLaunchLock {
             long pause = FIRST_PAUSE_MILLIS;
             Patience patience = new Patience(sayAfter, sayWaiting);
             while (!cancelled.getAsBoolean()) {
-                if (daemonizingFor == null && spawning == 0) {
-                    release(); // a shared hold of this JVM's, left from spawns that just ended: retaken exclusive
-                    if (tryLock(false)) {
+                if (daemonizingFor == null && spawning == 0 && !othersStarting(supervisor) && haveIntent()) {
+                    boolean ownStarts = launches.isHeld();
+                    if (launches.tryLock(false)) {
                         daemonizingFor = supervisor;
                         return Optional.of(this::daemonized);
+                    }
+                    if (ownStarts) {
+                        launches.tryLock(true); // nobody else takes it exclusive meanwhile: this JVM has the intent
                     }
                 }
                 try {
@@ -127,58 +162,49 @@ final class UserLaunchLock {
             return Optional.empty();
         } finally {
             daemonizingWaiters--;
+            if (daemonizingWaiters == 0) {
+                intent.release();
+            }
             notifyAll();
         }
     }
 
-    private synchronized void spawned() {
-        spawning--;
-        if (spawning == 0 && daemonizingFor == null) {
-            release();
-        }
-        notifyAll();
+    private boolean othersStarting(Object supervisor) {
+        return starting.keySet().stream().anyMatch(other -> other != supervisor);
     }
 
-    private synchronized void daemonized() {
-        daemonizingFor = null;
-        if (spawning == 0) {
-            release();
-        }
-        notifyAll();
+    private boolean haveIntent() {
+        return intent.isHeld() || intent.tryLock(false);
+    }
+
+    private synchronized void spawned() {
+        spawning--;
+        releaseWhenUnused();
+    }
+
+    private synchronized void started(Object supervisor) {
+        starting.computeIfPresent(supervisor, (key, count) -> count == 1 ? null : count - 1);
+        releaseWhenUnused();
     }
 
     /**
-     * One non-blocking try. When the file cannot be opened or locked (a file system without locks, or another
-     * channel of this JVM holding it), launches go on without it: the lock only narrows when a daemon is ambiguous, and the stop names any it could not attribute.
+     * The daemonizing start is over. Starts of its own supervisor that began meanwhile are not over yet: for them
+     * the lock is held shared again. Another build waiting with the intent may take it exclusive in between; those
+     * starts then go on without it (at worst that build's daemon is named at its stop, never taken for theirs).
      */
-    private boolean tryLock(boolean shared) {
-        try {
-            if (channel == null) {
-                channel = FileChannel.open(
-                        file,
-                        StandardOpenOption.CREATE,
-                        StandardOpenOption.READ, // a shared lock needs it
-                        StandardOpenOption.WRITE,
-                        LinkOption.NOFOLLOW_LINKS);
-            }
-            held = channel.tryLock(0, Long.MAX_VALUE, shared);
-            return held != null;
-        } catch (IOException | UnsupportedOperationException | OverlappingFileLockException e) {
-            held = null;
-            return true;
+    private synchronized void daemonized() {
+        daemonizingFor = null;
+        if (spawning > 0 || !starting.isEmpty()) {
+            launches.tryLock(true);
         }
+        releaseWhenUnused();
     }
 
-    private void release() {
-        if (held == null) {
-            return;
+    private void releaseWhenUnused() {
+        if (spawning == 0 && starting.isEmpty() && daemonizingFor == null) {
+            launches.release();
         }
-        try {
-            held.release();
-        } catch (IOException e) {
-            // the channel stays open; a lock it could not release is dropped when the JVM exits
-        }
-        held = null;
+        notifyAll();
     }
 
     /** Says once that a wait is long: a build must not seem to hang while another one holds the lock. */

@@ -6,9 +6,11 @@ import dev.tether.killer.protocol.Message.Failed;
 import dev.tether.killer.protocol.Message.Hello;
 import dev.tether.killer.protocol.Message.MemberList;
 import dev.tether.killer.protocol.Message.Members;
+import dev.tether.killer.protocol.Message.Noted;
 import dev.tether.killer.protocol.Message.Notice;
 import dev.tether.killer.protocol.Message.PortHeld;
 import dev.tether.killer.protocol.Message.PortHolder;
+import dev.tether.killer.protocol.Message.Ready;
 import dev.tether.killer.protocol.Message.Shutdown;
 import dev.tether.killer.protocol.Message.Spawn;
 import dev.tether.killer.protocol.Message.Spawned;
@@ -32,7 +34,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Codec {
     /** Raise on any change to a message's fields or tags. */
-    public static final int VERSION = 5;
+    public static final int VERSION = 6;
 
     /** Set in the supervisor's environment (owner pid): marks it for leak checks; never passed to fixtures. */
     public static final String SUPERVISOR_VARIABLE = "TETHER_SUPERVISOR";
@@ -45,6 +47,7 @@ public final class Codec {
     private static final byte SHUTDOWN = 4;
     private static final byte UNCLAIMED = 5;
     private static final byte PORT_HOLDER = 6;
+    private static final byte READY = 7;
     private static final byte HELLO = 10;
     private static final byte SPAWNED = 11;
     private static final byte FAILED = 12;
@@ -55,6 +58,7 @@ public final class Codec {
     private static final byte BYE = 17;
     private static final byte SWEPT = 18;
     private static final byte PORT_HELD = 19;
+    private static final byte NOTED = 20;
 
     private Codec() {}
 
@@ -131,6 +135,10 @@ public final class Codec {
             out.writeInt(m.id());
             Fields.writeString(out, m.key());
             out.writeInt(m.port());
+        } else if (message instanceof Ready m) {
+            out.writeByte(READY);
+            out.writeInt(m.id());
+            Fields.writeString(out, m.key());
         } else if (message instanceof Unclaimed m) {
             out.writeByte(UNCLAIMED);
             out.writeInt(m.id());
@@ -169,6 +177,9 @@ public final class Codec {
             out.writeBoolean(m.byTree());
         } else if (message instanceof Bye m) {
             out.writeByte(BYE);
+            out.writeInt(m.id());
+        } else if (message instanceof Noted m) {
+            out.writeByte(NOTED);
             out.writeInt(m.id());
         } else if (message instanceof Hello m) {
             out.writeByte(HELLO);
@@ -212,6 +223,7 @@ public final class Codec {
             case STOP -> new Stop(in.readInt(), Fields.readString(in), Fields.readPolicy(in));
             case MEMBERS -> new Members(in.readInt(), Fields.readString(in));
             case PORT_HOLDER -> new PortHolder(in.readInt(), Fields.readString(in), in.readInt());
+            case READY -> new Ready(in.readInt(), Fields.readString(in));
             case UNCLAIMED -> new Unclaimed(in.readInt());
             case SHUTDOWN -> new Shutdown(in.readInt());
             case SPAWNED ->
@@ -221,6 +233,7 @@ public final class Codec {
             case MEMBER_LIST -> new MemberList(in.readInt(), Fields.readProcesses(in));
             case PORT_HELD -> new PortHeld(in.readInt(), in.readBoolean(), in.readBoolean());
             case BYE -> new Bye(in.readInt());
+            case NOTED -> new Noted(in.readInt());
             case HELLO ->
                 new Hello(in.readInt(), in.readLong(), in.readBoolean(), Fields.readString(in), Fields.readString(in));
             case EXITED ->

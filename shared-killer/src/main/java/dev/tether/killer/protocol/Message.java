@@ -45,6 +45,12 @@ public sealed interface Message {
     /** Who listens on a TCP port: the tree, another process, or nobody (the readiness wait's owner check). */
     record PortHolder(int id, String key, int port) implements Request {}
 
+    /**
+     * The tree's start is over (its owner found it ready, or gave up): whatever it forks from now on is no daemon of
+     * its start, and other builds stop counting it as a possible maker of their orphans (see InitOrphans).
+     */
+    record Ready(int id, String key) implements Request {}
+
     /** Adopted processes no tree claims. */
     record Unclaimed(int id) implements Request {}
 
@@ -67,6 +73,9 @@ public sealed interface Message {
      * supervisor's view (none, another network namespace, or no way to tell on this backend).
      */
     record PortHeld(int id, boolean listening, boolean byTree) implements Answer {}
+
+    /** The answer to {@link Ready}: the ledger says the start is over. */
+    record Noted(int id) implements Answer {}
 
     /** The answer to {@link Shutdown}: every tree is stopped. */
     record Bye(int id) implements Answer {}

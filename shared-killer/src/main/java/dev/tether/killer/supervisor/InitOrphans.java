@@ -117,6 +117,18 @@ final class InitOrphans {
         return table.all().stream().mapToLong(ProcessInfo::startTime).max().orElse(0L);
     }
 
+    /**
+     * Its owner found the fixture ready: whatever it made while starting started by now, so the ledger says so
+     * before the owner lets other builds launch (see LaunchTurns). A server that keeps its launcher running is
+     * otherwise a possible maker of every orphan another build judges, as long as it runs.
+     */
+    synchronized void startIsOver(OwnedTree fixture) {
+        if (!fixture.stopping) {
+            fixture.settle(newestStart(inspector.snapshot()));
+            ledgerChanged.run();
+        }
+    }
+
     /** Remembers the unique id of every member seen alive (macOS), so an orphan can later name its maker. */
     void rememberForkParents() {
         forkParents.ifPresent(parents -> fixtures.values().forEach(f -> parents.remember(f.key, f.membership.known())));
@@ -225,15 +237,13 @@ final class InitOrphans {
             return;
         }
         // Rivals: this supervisor's fixtures still running their launcher, and every fixture another build of
-        // this user has launched. One whose launcher still runs counts only when launched in the stretch, as
-        // this build's own do: a server of another build starting at the same moment (CI runs builds side by side)
-        // would otherwise leave every daemon of this build unattributed, and running. One whose launcher exited
-        // (a daemonizer) counts for as long as its ledger says it was starting.
-        List<Rival> rivals = new ArrayList<>();
-        otherBuilds
-                .get()
-                .forEach(other -> rivals.add(
-                        inspector.isRunning(other.leader()) ? Rival.launchedInTheStretchOnly(other.leader()) : other));
+        // this user has launched and not yet finished starting, as its ledger says (launcher exited, found ready, or
+        // stopping). This supervisor's own count only when launched in the stretch: its fixtures start side by
+        // side by design, and an orphan several of them could have made ends with the last of them. Another
+        // build's can never be ended here, so one launched before the stretch and still starting is a rival too (it
+        // was not: seen as one build killing the other's daemon). Daemonizing starts wait for other builds' starts
+        // to be over (see LaunchTurns), so a declared daemonizer never meets one.
+        List<Rival> rivals = new ArrayList<>(otherBuilds.get());
         fixtures.values().stream()
                 .filter(fixture -> !exitedLaunchers.containsKey(fixture.key))
                 .forEach(fixture -> rivals.add((fixture.leaderStartRead

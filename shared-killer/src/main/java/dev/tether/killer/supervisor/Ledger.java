@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
@@ -28,14 +29,17 @@ import java.util.stream.Stream;
  * fixture web 4250@123500 3f1c...-cookie /sys/fs/cgroup/unified/tether-4242/fixture-1 4251@123501 4260@123502
  * settled web 123620
  * unclaimed 4270@123900
+ * launching api 122600
  * </pre>
  *
  * A fixture line ends with every member seen and not found dead since, each as pid@starttime, so no
  * stranger is ever signalled;
  * a {@code settled} line gives the start time by which the fixture above it had finished starting: its launcher
- * exited, so whatever it left behind started before (on a backend without a subreaper, another build weighs its
- * orphans against it: see {@link InitOrphans});
- * {@code unclaimed} lines list processes the subreaper adopted that no tree could claim. A ledger is evidence,
+ * exited, its owner found it ready, or its stop began, so whatever its start left behind started before (on a
+ * backend without a subreaper, another build weighs its orphans against it: see {@link InitOrphans});
+ * {@code unclaimed} lines list processes the subreaper adopted that no tree could claim; a {@code launching} line
+ * (key, a floor of its start time) a launch about to fork, written before it on a backend without a subreaper, so
+ * that another build never judges an orphan it made before its fixture line is written. A ledger is evidence,
  * not orders: the sweep acts only on identities that match a live process exactly (see {@link LedgerSweeper}),
  * and a file that does not parse is rejected whole.
  */
@@ -60,7 +64,8 @@ final class Ledger {
             ProcessId owner,
             String backend,
             List<Entry> entries,
-            List<ProcessId> unclaimed) {}
+            List<ProcessId> unclaimed,
+            List<Long> launching) {}
 
     /** The backend of a ledger written before ledgers named theirs: only the linux one wrote ledgers then. */
     static final String BACKEND_OF_OLD_LEDGERS = "linux";
@@ -107,6 +112,10 @@ final class Ledger {
                 record.entries()
                         .forEach(entry -> rivals.add(new OrphanMakers.Rival(
                                 entry.leader(), entry.settled().orElse(OrphanMakers.Rival.STILL_STARTING))));
+                // a launch not registered yet: anything started since its floor may be its (pid 0 orders nothing)
+                record.launching()
+                        .forEach(floor -> rivals.add(new OrphanMakers.Rival(
+                                new ProcessId(0, floor - 1), OrphanMakers.Rival.STILL_STARTING)));
             }
         }
         return rivals;
@@ -117,7 +126,8 @@ final class Ledger {
     }
 
     /** Rewrites the ledger atomically: a reader never sees half a file. */
-    synchronized void write(List<Entry> entries, Collection<ProcessId> unclaimed) throws IOException {
+    synchronized void write(List<Entry> entries, Collection<ProcessId> unclaimed, Map<String, Long> launching)
+            throws IOException {
         StringBuilder text = new StringBuilder();
         text.append("supervisor ").append(supervisor).append('\n');
         text.append("backend ").append(backend).append('\n');
@@ -146,6 +156,11 @@ final class Ledger {
         for (ProcessId orphan : unclaimed) {
             text.append("unclaimed ").append(orphan).append('\n');
         }
+        launching.forEach((key, floor) -> text.append("launching ")
+                .append(URLEncoder.encode(key, StandardCharsets.UTF_8))
+                .append(' ')
+                .append(floor)
+                .append('\n'));
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(temporary, text, StandardCharsets.UTF_8);
         Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -186,7 +201,7 @@ final class Ledger {
 
     /**
      * Parses a ledger strictly: every identity needs a start time (0 is never valid), a cgroup must be one this
-     * supervisor made (see {@link #isTetherCgroup}), and anything unexpected rejects the whole file.
+     * supervisor made (see {@link LedgerWords#isTetherCgroup}), and anything unexpected rejects the whole file.
      */
     static Record read(Path file) throws IOException, MalformedLedgerException {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -197,38 +212,40 @@ final class Ledger {
         String backend = BACKEND_OF_OLD_LEDGERS;
         List<Entry> entries = new ArrayList<>();
         List<ProcessId> unclaimed = new ArrayList<>();
+        List<Long> launching = new ArrayList<>();
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (int n = 1; n <= lines.size(); n++) {
             String[] words = lines.get(n - 1).split(" ");
             try {
                 switch (words[0]) {
-                    case "supervisor" -> supervisor = identity(words[1]);
-                    case "owner" -> owner = identity(words[1]);
-                    case "backend" -> backend = backendName(words[1]);
+                    case "supervisor" -> supervisor = LedgerWords.identity(words[1]);
+                    case "owner" -> owner = LedgerWords.identity(words[1]);
+                    case "backend" -> backend = LedgerWords.backendName(words[1]);
                     case "fixture" -> {
                         if (supervisor == null) {
                             throw new IllegalArgumentException("a fixture before the supervisor line");
                         }
                         List<ProcessId> members = new ArrayList<>();
                         for (int i = 5; i < words.length; i++) {
-                            members.add(identity(words[i]));
+                            members.add(LedgerWords.identity(words[i]));
                         }
                         Optional<Path> cgroup =
                                 words[4].equals("-") ? Optional.empty() : Optional.of(Paths.get(words[4]));
-                        if (cgroup.isPresent() && !isTetherCgroup(cgroup.get(), supervisor.pid())) {
+                        if (cgroup.isPresent() && !LedgerWords.isTetherCgroup(cgroup.get(), supervisor.pid())) {
                             throw new IllegalArgumentException("cgroup " + words[4]
                                     + " is not one Tether made for supervisor " + supervisor.pid());
                         }
                         entries.add(new Entry(
                                 URLDecoder.decode(words[1], StandardCharsets.UTF_8),
-                                identity(words[2]),
+                                LedgerWords.identity(words[2]),
                                 words[3],
                                 cgroup,
                                 members,
                                 OptionalLong.empty()));
                     }
                     case "settled" -> settle(entries, URLDecoder.decode(words[1], StandardCharsets.UTF_8), words[2]);
-                    case "unclaimed" -> unclaimed.add(identity(words[1]));
+                    case "unclaimed" -> unclaimed.add(LedgerWords.identity(words[1]));
+                    case "launching" -> launching.add(LedgerWords.startTime(words[2]));
                     default -> throw new IllegalArgumentException("unknown line kind '" + words[0] + "'");
                 }
             } catch (RuntimeException e) {
@@ -238,7 +255,7 @@ final class Ledger {
         if (supervisor == null || owner == null) {
             throw new MalformedLedgerException(file, lines.size(), "no supervisor or owner line");
         }
-        return new Record(file, supervisor, owner, backend, entries, unclaimed);
+        return new Record(file, supervisor, owner, backend, entries, unclaimed, launching);
     }
 
     /** A settled line names the fixture line just above it and a start time. */
@@ -247,41 +264,8 @@ final class Ledger {
         if (last < 0 || !entries.get(last).key().equals(key)) {
             throw new IllegalArgumentException("settled '" + key + "' does not follow that fixture's line");
         }
-        long time = Long.parseLong(startTime);
-        if (time <= 0) {
-            throw new IllegalArgumentException("'" + startTime + "' is not a start time");
-        }
+        long time = LedgerWords.startTime(startTime);
         entries.set(last, entries.get(last).settledAt(time));
-    }
-
-    private static String backendName(String text) {
-        if (!text.matches("[a-z]{1,16}")) {
-            throw new IllegalArgumentException("'" + text + "' is not a backend name");
-        }
-        return text;
-    }
-
-    private static ProcessId identity(String text) {
-        ProcessId id = ProcessId.parse(text);
-        if (id.pid() <= 1 || id.startTime() <= 0) {
-            throw new IllegalArgumentException("'" + text + "' is not a process identity Tether records");
-        }
-        return id;
-    }
-
-    /**
-     * Only cgroups of the form {@code <cgroup2 mount>/.../tether-<supervisor pid>/fixture-<n>}, normalised (no
-     * {@code ..}), are ever written to or removed by a sweep.
-     */
-    static boolean isTetherCgroup(Path cgroup, int supervisorPid) {
-        if (!cgroup.isAbsolute() || !cgroup.normalize().equals(cgroup) || cgroup.getNameCount() < 3) {
-            return false;
-        }
-        String leaf = cgroup.getFileName().toString();
-        String parent = cgroup.getParent().getFileName().toString();
-        return leaf.matches("fixture-\\d+")
-                && parent.equals("tether-" + supervisorPid)
-                && Cgroups.unifiedMount().map(cgroup::startsWith).orElse(false);
     }
 
     /** Moves a rejected ledger out of the sweep's way, keeping it for a look. */

@@ -3,7 +3,9 @@ package dev.tether.killer.supervisor;
 import dev.tether.killer.process.ProcessId;
 import java.io.IOException;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -18,6 +20,8 @@ final class LedgerWriter {
     private final OwnerChannel owner;
     private final Supplier<Collection<OwnedTree>> trees;
     private final Supplier<Set<ProcessId>> unclaimed;
+    /** Launches about to fork, by key, each with a floor of its start time (see {@link #launching}). */
+    private final Map<String, Long> launching = new ConcurrentHashMap<>();
     /** Rewrites off the stop's path; one thread, so writes happen in order. */
     private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "tether-ledger-writer");
@@ -43,11 +47,28 @@ final class LedgerWriter {
             return; // everything is stopped: a late write must not bring back a ledger of nothing
         }
         try {
-            ledger.write(trees.get().stream().map(OwnedTree::ledgerEntry).toList(), unclaimed.get());
+            ledger.write(
+                    trees.get().stream().map(OwnedTree::ledgerEntry).toList(), unclaimed.get(), Map.copyOf(launching));
         } catch (IOException e) {
             owner.notice("cannot write the ledger " + ledger.file() + ": " + e.getMessage()
                     + "; a crash of this build could not be cleaned up by the next one");
         }
+    }
+
+    /**
+     * A launch is about to fork, on a backend without a subreaper: the ledger names it first, so another build
+     * never judges an orphan it makes before its fixture line is written. Seen: a supervisor slow to write that
+     * line after the fork, and another build took this build's daemon for its own.
+     */
+    void launching(String key, long startTimeFloor) {
+        launching.put(key, startTimeFloor);
+        write();
+    }
+
+    /** The launch forked and is registered, or it failed: the ledger is written as it now is. */
+    void launched(String key) {
+        launching.remove(key);
+        write();
     }
 
     /** After a stop's reply: a ledger that still lists the dead tree costs the next sweep one identity check. */

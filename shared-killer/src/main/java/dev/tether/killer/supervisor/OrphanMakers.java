@@ -59,10 +59,10 @@ final class OrphanMakers {
         }
 
         /**
-         * A fixture still running its launcher (this build's, or another's): a rival only when launched in the
-         * judged stretch. Fixtures start side by side by design (a wave of one build, builds run in parallel);
-         * counting every one still starting left daemons unattributed, and running, whenever one started beside
-         * another (seen in CI with two invoker builds at once).
+         * A fixture of this supervisor still running its launcher: a rival only when launched in the judged stretch.
+         * Its fixtures start side by side by design (a wave); counting every one still starting left daemons
+         * unattributed, and running, whenever one started beside another. Another build's fixture counts until its
+         * ledger says its start is over (see InitOrphans).
          */
         static Rival launchedInTheStretchOnly(ProcessId leader) {
             return new Rival(leader, Long.MIN_VALUE);

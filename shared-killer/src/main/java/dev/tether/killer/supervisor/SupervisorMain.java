@@ -165,6 +165,12 @@ public final class SupervisorMain {
                             .fixture(holder.key())
                             .map(fixture -> listeners.check(holder.id(), fixture, holder.port()))
                             .orElse(new Message.PortHeld(holder.id(), false, false)));
+                } else if (request instanceof Message.Ready ready) {
+                    stops.execute(
+                            () -> { // a table read on the portable backend: off the reading thread
+                                supervisor.fixture(ready.key()).ifPresent(supervisor::startIsOver);
+                                owner.send(new Message.Noted(ready.id()));
+                            });
                 } else if (request instanceof Message.Unclaimed unclaimed) {
                     owner.send(new Message.MemberList(unclaimed.id(), supervisor.unclaimed()));
                 } else if (request instanceof Message.Shutdown shutdown) {

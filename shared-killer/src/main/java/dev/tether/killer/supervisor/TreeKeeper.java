@@ -91,14 +91,17 @@ final class TreeKeeper {
         Files.createDirectories(order.logFile().toAbsolutePath().getParent());
         SpawnRequest request = order.nativeRequest(cookie);
 
+        if (initOrphans.isPresent()) {
+            ledger.launching(order.key(), inspector.startTimeFloor()); // other builds judge pid 1's orphans by it
+        }
         attribution.spawnLock().lock();
         OwnedTree fixture;
         try {
             fixture = spawnAndRegister(order, request, cookie);
         } finally {
             attribution.spawnLock().unlock();
+            ledger.launched(order.key()); // the ledger with its fixture line (or without the launch that failed)
         }
-        writeLedger();
         initOrphans.ifPresent(InitOrphans::rememberForkParents); // the launcher, before it can exit
         synchronized (childArrived) {
             childArrived.notifyAll();
@@ -212,6 +215,11 @@ final class TreeKeeper {
     /** Live processes below the supervisor (the subreaper) that no fixture claims: escapees, to be ended. */
     List<ProcessInfo> unclaimed() {
         return attribution.unclaimedBelowSupervisor();
+    }
+
+    /** Its owner found it ready: other builds no longer weigh their orphans against it (see InitOrphans). */
+    void startIsOver(OwnedTree fixture) {
+        initOrphans.ifPresent(orphans -> orphans.startIsOver(fixture));
     }
 
     List<ProcessInfo> members(OwnedTree fixture) {

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 class UserLaunchLockTest {
     private static final Duration LIMIT = Duration.ofSeconds(20);
     private static final Object SUPERVISOR = new Object();
+    /** Threads of the test's own: the common pool may have one thread on two cores (JDK 25 ran tasks in turn). */
+    private static final ExecutorService THREADS = Executors.newCachedThreadPool();
 
     @TempDir
     Path ledgers;
@@ -44,6 +48,11 @@ class UserLaunchLockTest {
 
     /** Holds the lock as {@code mode} (LOCK_EX or LOCK_SH) until the file {@code release} appears. */
     private Process otherBuildHolding(String mode) throws Exception {
+        return otherBuildHolding(UserLaunchLock.FILE_NAME, mode);
+    }
+
+    /** Holds lock file {@code name} of the ledger directory as {@code mode} until the file {@code release} appears. */
+    private Process otherBuildHolding(String name, String mode) throws Exception {
         String script = String.join(
                 "\n",
                 "import fcntl, os, sys, time",
@@ -55,7 +64,7 @@ class UserLaunchLockTest {
                 python(),
                 "-c",
                 script,
-                ledgers.resolve(UserLaunchLock.FILE_NAME).toString(),
+                ledgers.resolve(name).toString(),
                 ledgers.resolve("held").toString(),
                 ledgers.resolve("release").toString());
         builder.environment().put(Os.TEST_MARKER, "launch-lock");
@@ -72,6 +81,10 @@ class UserLaunchLockTest {
 
     /** Whether another process could take the lock as {@code mode} at this moment, without waiting. */
     private boolean otherBuildCouldTake(String mode) throws Exception {
+        return otherBuildCouldTake(UserLaunchLock.FILE_NAME, mode);
+    }
+
+    private boolean otherBuildCouldTake(String name, String mode) throws Exception {
         String script = String.join(
                 "\n",
                 "import fcntl, sys",
@@ -81,14 +94,8 @@ class UserLaunchLockTest {
                 "    print('took')",
                 "except OSError:",
                 "    print('busy')");
-        Os.Result result = Os.run(
-                List.of(
-                        "python3",
-                        "-c",
-                        script,
-                        ledgers.resolve(UserLaunchLock.FILE_NAME).toString()),
-                LIMIT,
-                "launch-lock");
+        Os.Result result =
+                Os.run(List.of("python3", "-c", script, ledgers.resolve(name).toString()), LIMIT, "launch-lock");
         assertEquals(0, result.exitCode(), result.output());
         return result.output().trim().equals("took");
     }
@@ -100,7 +107,7 @@ class UserLaunchLockTest {
         try {
             CompletableFuture<Void> saidSo = new CompletableFuture<>();
             CompletableFuture<Runnable> spawn = CompletableFuture.supplyAsync(
-                    () -> lock.forSpawn(SUPERVISOR, Duration.ofMillis(100), () -> saidSo.complete(null)));
+                    () -> lock.forSpawn(SUPERVISOR, Duration.ofMillis(100), () -> saidSo.complete(null)), THREADS);
             assertThrows(
                     TimeoutException.class,
                     () -> spawn.get(300, TimeUnit.MILLISECONDS),
@@ -138,7 +145,7 @@ class UserLaunchLockTest {
         Runnable ownSpawn = lock.forSpawn(SUPERVISOR, LIMIT, () -> {}); // its own supervisor's other fixtures go on
         ownSpawn.run();
         CompletableFuture<Runnable> otherSupervisor =
-                CompletableFuture.supplyAsync(() -> lock.forSpawn(new Object(), LIMIT, () -> {}));
+                CompletableFuture.supplyAsync(() -> lock.forSpawn(new Object(), LIMIT, () -> {}), THREADS);
         assertThrows(TimeoutException.class, () -> otherSupervisor.get(300, TimeUnit.MILLISECONDS));
 
         started.run();
@@ -170,8 +177,8 @@ class UserLaunchLockTest {
         }
 
         AtomicBoolean giveUp = new AtomicBoolean();
-        CompletableFuture<Optional<Runnable>> start =
-                CompletableFuture.supplyAsync(() -> lock.forDaemonizingStart(SUPERVISOR, giveUp::get, LIMIT, () -> {}));
+        CompletableFuture<Optional<Runnable>> start = CompletableFuture.supplyAsync(
+                () -> lock.forDaemonizingStart(SUPERVISOR, giveUp::get, LIMIT, () -> {}), THREADS);
         try {
             Runnable started = start.get(LIMIT.toSeconds(), TimeUnit.SECONDS).orElseThrow();
             assertTrue(!otherBuildCouldTake("LOCK_SH"), "the daemonizing start after an interrupted spawn has no lock");
@@ -188,7 +195,7 @@ class UserLaunchLockTest {
         try {
             AtomicBoolean siblingFailed = new AtomicBoolean();
             CompletableFuture<Optional<Runnable>> start = CompletableFuture.supplyAsync(
-                    () -> lock.forDaemonizingStart(SUPERVISOR, siblingFailed::get, LIMIT, () -> {}));
+                    () -> lock.forDaemonizingStart(SUPERVISOR, siblingFailed::get, LIMIT, () -> {}), THREADS);
             assertThrows(
                     TimeoutException.class,
                     () -> start.get(300, TimeUnit.MILLISECONDS),
@@ -198,6 +205,107 @@ class UserLaunchLockTest {
             assertTrue(start.get(LIMIT.toSeconds(), TimeUnit.SECONDS).isEmpty(), "a cancelled start took the lock");
         } finally {
             other.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void aStartHoldsTheLockSharedUntilItIsOver() throws Exception {
+        UserLaunchLock lock = UserLaunchLock.in(ledgers);
+        Runnable started = lock.forStart(SUPERVISOR, LIMIT, () -> {});
+
+        assertTrue(otherBuildCouldTake("LOCK_SH"), "another build's spawns go on beside a start");
+        assertTrue(!otherBuildCouldTake("LOCK_EX"), "another build's daemonizing start went ahead of a start");
+        started.run();
+        started.run(); // once only: a second release must not end another start's hold
+        assertTrue(otherBuildCouldTake("LOCK_EX"), "the lock is free once the start is over");
+    }
+
+    /**
+     * A daemonizing start waits for the starts of other supervisors (other builds) until they are over, not for
+     * its own supervisor's (its own rivals, ended with the last of them); those keep the lock shared after it.
+     */
+    @Test
+    void aDaemonizingStartWaitsForAnotherSupervisorsStartButNotForItsOwn() throws Exception {
+        UserLaunchLock lock = UserLaunchLock.in(ledgers);
+        Runnable ownStart = lock.forStart(SUPERVISOR, LIMIT, () -> {});
+        Runnable daemonizing = lock.forDaemonizingStart(SUPERVISOR, () -> false, LIMIT, () -> {})
+                .orElseThrow();
+        assertTrue(!otherBuildCouldTake("LOCK_SH"), "another build spawned during a daemonizing start");
+        daemonizing.run();
+        assertTrue(otherBuildCouldTake("LOCK_SH") && !otherBuildCouldTake("LOCK_EX"), "the own start holds it shared");
+
+        Object otherSupervisor = new Object();
+        Runnable otherStart = lock.forStart(otherSupervisor, LIMIT, () -> {});
+        CompletableFuture<Optional<Runnable>> next = CompletableFuture.supplyAsync(
+                () -> lock.forDaemonizingStart(SUPERVISOR, () -> false, LIMIT, () -> {}), THREADS);
+        assertThrows(
+                TimeoutException.class,
+                () -> next.get(300, TimeUnit.MILLISECONDS),
+                "a daemonizing start went ahead while another supervisor's start was not over");
+        otherStart.run();
+        next.get(LIMIT.toSeconds(), TimeUnit.SECONDS).orElseThrow().run();
+        ownStart.run();
+        assertTrue(otherBuildCouldTake("LOCK_EX"), "the lock is free once every hold ended");
+    }
+
+    /**
+     * A build waiting to daemonize holds the intent: other builds start nothing new meanwhile, so starts that follow
+     * one another without a gap cannot keep it waiting for good.
+     */
+    @Test
+    void aBuildWaitingToDaemonizeKeepsOtherBuildsNewStartsOut() throws Exception {
+        UserLaunchLock lock = UserLaunchLock.in(ledgers);
+        Process other = otherBuildHolding("LOCK_SH");
+        try {
+            CompletableFuture<Optional<Runnable>> daemonizing = CompletableFuture.supplyAsync(
+                    () -> lock.forDaemonizingStart(SUPERVISOR, () -> false, LIMIT, () -> {}), THREADS);
+            Os.await(
+                    "the waiting start to hold the intent",
+                    LIMIT,
+                    () -> !canTakeQuietly(UserLaunchLock.INTENT_FILE_NAME, "LOCK_SH"));
+            assertTrue(!daemonizing.isDone(), "the daemonizing start went ahead of the other build's start");
+
+            Files.createFile(ledgers.resolve("release"));
+            daemonizing.get(LIMIT.toSeconds(), TimeUnit.SECONDS).orElseThrow().run();
+            assertTrue(
+                    otherBuildCouldTake(UserLaunchLock.INTENT_FILE_NAME, "LOCK_EX"),
+                    "the intent is let go once the daemonizing start has the lock");
+        } finally {
+            other.destroyForcibly().waitFor();
+        }
+    }
+
+    /**
+     * While another build waits to daemonize, a new start here waits; a spawn under a start this JVM already holds
+     * does not (a start's readiness command must not wait for a daemonizing start that waits for that start).
+     */
+    @Test
+    void anotherBuildWaitingToDaemonizeHoldsNewStartsNotASpawnBesideAHeldStart() throws Exception {
+        UserLaunchLock lock = UserLaunchLock.in(ledgers);
+        Runnable held = lock.forStart(SUPERVISOR, LIMIT, () -> {});
+        Process other = otherBuildHolding(UserLaunchLock.INTENT_FILE_NAME, "LOCK_EX");
+        try {
+            CompletableFuture<Runnable> newStart =
+                    CompletableFuture.supplyAsync(() -> lock.forStart(SUPERVISOR, LIMIT, () -> {}), THREADS);
+            lock.forSpawn(SUPERVISOR, LIMIT, () -> {}).run();
+            assertThrows(
+                    TimeoutException.class,
+                    () -> newStart.get(300, TimeUnit.MILLISECONDS),
+                    "a new start went ahead of another build waiting to daemonize");
+
+            Files.createFile(ledgers.resolve("release"));
+            newStart.get(LIMIT.toSeconds(), TimeUnit.SECONDS).run();
+        } finally {
+            other.destroyForcibly().waitFor();
+            held.run();
+        }
+    }
+
+    private boolean canTakeQuietly(String name, String mode) {
+        try {
+            return otherBuildCouldTake(name, mode);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.tether.killer.process.ProcessId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,8 @@ class LedgerTest {
                         Optional.empty(),
                         List.of(new ProcessId(4251, 511)),
                         OptionalLong.of(530))),
-                List.of(new ProcessId(4270, 600)));
+                List.of(new ProcessId(4270, 600)),
+                Map.of("api", 590L));
 
         Ledger.Record record = Ledger.read(ledger.file());
 
@@ -39,6 +41,7 @@ class LedgerTest {
         assertEquals(List.of(new ProcessId(4251, 511)), record.entries().get(0).members());
         assertEquals(OptionalLong.of(530), record.entries().get(0).settled());
         assertEquals(List.of(new ProcessId(4270, 600)), record.unclaimed());
+        assertEquals(List.of(590L), record.launching());
     }
 
     @Test
@@ -53,18 +56,21 @@ class LedgerTest {
         Ledger mine = new Ledger(dir, new ProcessId(4242, 500), new ProcessId(4200, 400), "portable");
         Ledger other = new Ledger(dir, new ProcessId(5000, 700), new ProcessId(4900, 650), "portable");
         Ledger linux = new Ledger(dir, new ProcessId(6000, 70), new ProcessId(5900, 65), "linux");
-        mine.write(List.of(entry("own", new ProcessId(4250, 510))), List.of());
+        mine.write(List.of(entry("own", new ProcessId(4250, 510))), List.of(), Map.of("own-next", 515L));
         other.write(
                 List.of(
                         entry("starting", new ProcessId(5010, 710)),
                         entry("ready", new ProcessId(5020, 720)).settledAt(760)),
-                List.of());
-        linux.write(List.of(entry("ticks", new ProcessId(6010, 71))), List.of());
+                List.of(),
+                Map.of("forking", 730L));
+        linux.write(List.of(entry("ticks", new ProcessId(6010, 71))), List.of(), Map.of());
 
         assertEquals(
                 List.of(
                         new OrphanMakers.Rival(new ProcessId(5010, 710), OrphanMakers.Rival.STILL_STARTING),
-                        new OrphanMakers.Rival(new ProcessId(5020, 720), 760)),
+                        new OrphanMakers.Rival(new ProcessId(5020, 720), 760),
+                        // launching, its fixture line not written yet: anything started from its floor on
+                        new OrphanMakers.Rival(new ProcessId(0, 729), OrphanMakers.Rival.STILL_STARTING)),
                 mine.rivalsOfOtherSupervisors());
     }
 

@@ -2,12 +2,8 @@ package dev.tether.killer.testing;
 
 import dev.tether.killer.client.ProcessSupervisor;
 import dev.tether.killer.client.SpawnedTree;
-import dev.tether.killer.client.TreeSpec;
-import dev.tether.killer.stop.StopPolicy;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Another build of the same user, in a JVM of its own (a second Surefire fork, a build beside this one): launches
@@ -24,13 +20,7 @@ public final class OtherBuildMain {
             supervisor.hello();
             System.out.println("LAUNCHING");
             System.out.flush();
-            SpawnedTree server = supervisor.spawn(new TreeSpec(
-                    "server",
-                    List.of("/bin/sh", "-c", "exec sleep 300"),
-                    dir,
-                    Map.of(),
-                    dir.resolve("server.log"),
-                    StopPolicy.DEFAULT));
+            SpawnedTree server = supervisor.spawn(Scripts.sleepingServer(dir));
             System.out.println("SPAWNED " + server.pid());
             System.out.flush();
             while (System.in.read() >= 0) {

@@ -21,6 +21,17 @@ public final class Scripts {
         }
     }
 
+    /** A server that keeps running (its launcher execs into it), key {@code server}, logging in {@code dir}. */
+    public static TreeSpec sleepingServer(Path dir) {
+        return new TreeSpec(
+                "server",
+                List.of("/bin/sh", "-c", "exec sleep 300"),
+                dir,
+                Map.of(),
+                dir.resolve("server.log"),
+                StopPolicy.DEFAULT);
+    }
+
     /** {@code /bin/sh <script> args...} with its log in {@code dir}. */
     public static TreeSpec spec(String id, Path dir, String script, String... args) {
         List<String> command = new ArrayList<>(List.of("/bin/sh", path(script).toString()));
