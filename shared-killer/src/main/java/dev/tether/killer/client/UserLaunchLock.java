@@ -45,7 +45,8 @@ final class UserLaunchLock {
     /** Holds of starts not yet over, by supervisor. */
     private final Map<Object, Integer> starting = new HashMap<>();
 
-    private int daemonizingWaiters;
+    /** Daemonizing starts waiting for the lock, by supervisor. */
+    private final Map<Object, Integer> daemonizingWaiters = new HashMap<>();
 
     private UserLaunchLock(Path file) {
         this.launches = new LockFile(file);
@@ -96,8 +97,8 @@ final class UserLaunchLock {
     }
 
     /**
-     * Waits for a shared hold. A start's hold waits behind a daemonizing start waiting in this JVM or another
-     * build's (so starts one after another cannot keep it out for good). A spawn's moment does not, once this JVM
+     * Waits for a shared hold. A start's hold waits behind a daemonizing start waiting for another supervisor of
+     * this JVM or another build (so starts one after another cannot keep it out for good). A spawn's moment does not, once this JVM
      * holds the lock: a start waiting for its readiness command must not wait for the daemonizing start that waits
      * for that very start.
      */
@@ -105,7 +106,7 @@ final class UserLaunchLock {
         long pause = FIRST_PAUSE_MILLIS;
         Patience patience = new Patience(sayAfter, sayWaiting);
         while (daemonizingFor != supervisor) {
-            if (daemonizingFor == null && (momentary && launches.isHeld() || nobodyWaitsToDaemonize())) {
+            if (daemonizingFor == null && (momentary && launches.isHeld() || nobodyElseWaitsToDaemonize(supervisor))) {
                 if (launches.isHeld() || launches.tryLock(true)) {
                     return;
                 }
@@ -124,8 +125,10 @@ final class UserLaunchLock {
         }
     }
 
-    private boolean nobodyWaitsToDaemonize() {
-        return daemonizingWaiters == 0 && !intent.heldExclusiveElsewhere();
+    /** Its own supervisor's waiting daemonizing start does not wait for its starts (they are its own rivals). */
+    private boolean nobodyElseWaitsToDaemonize(Object supervisor) {
+        return daemonizingWaiters.keySet().stream().allMatch(waiter -> waiter == supervisor)
+                && !intent.heldExclusiveElsewhere();
     }
 
     /**
@@ -136,7 +139,7 @@ final class UserLaunchLock {
      */
     synchronized Optional<Runnable> forDaemonizingStart(
             Object supervisor, BooleanSupplier cancelled, Duration sayAfter, Runnable sayWaiting) {
-        daemonizingWaiters++;
+        daemonizingWaiters.merge(supervisor, 1, Integer::sum);
         try {
             long pause = FIRST_PAUSE_MILLIS;
             Patience patience = new Patience(sayAfter, sayWaiting);
@@ -161,8 +164,8 @@ final class UserLaunchLock {
             }
             return Optional.empty();
         } finally {
-            daemonizingWaiters--;
-            if (daemonizingWaiters == 0) {
+            daemonizingWaiters.computeIfPresent(supervisor, (key, count) -> count == 1 ? null : count - 1);
+            if (daemonizingWaiters.isEmpty()) {
                 intent.release();
             }
             notifyAll();

@@ -276,6 +276,39 @@ class UserLaunchLockTest {
     }
 
     /**
+     * A daemonizing start waiting for another build holds up the starts of every other supervisor of its JVM, not
+     * those of its own (its own rivals: a wave's server starts beside its daemonizing sibling).
+     */
+    @Test
+    void aWaitingDaemonizingStartHoldsUpOtherSupervisorsStartsNotItsOwn() throws Exception {
+        UserLaunchLock lock = UserLaunchLock.in(ledgers);
+        Process other = otherBuildHolding("LOCK_SH");
+        try {
+            CompletableFuture<Optional<Runnable>> daemonizing = CompletableFuture.supplyAsync(
+                    () -> lock.forDaemonizingStart(SUPERVISOR, () -> false, LIMIT, () -> {}), THREADS);
+            Os.await(
+                    "the daemonizing start to wait",
+                    LIMIT,
+                    () -> !canTakeQuietly(UserLaunchLock.INTENT_FILE_NAME, "LOCK_SH"));
+
+            Runnable ownStart = lock.forStart(SUPERVISOR, LIMIT, () -> {});
+            CompletableFuture<Runnable> otherStart =
+                    CompletableFuture.supplyAsync(() -> lock.forStart(new Object(), LIMIT, () -> {}), THREADS);
+            assertThrows(
+                    TimeoutException.class,
+                    () -> otherStart.get(300, TimeUnit.MILLISECONDS),
+                    "another supervisor's start went ahead of the waiting daemonizing start");
+
+            Files.createFile(ledgers.resolve("release"));
+            daemonizing.get(LIMIT.toSeconds(), TimeUnit.SECONDS).orElseThrow().run();
+            otherStart.get(LIMIT.toSeconds(), TimeUnit.SECONDS).run();
+            ownStart.run();
+        } finally {
+            other.destroyForcibly().waitFor();
+        }
+    }
+
+    /**
      * While another build waits to daemonize, a new start here waits; a spawn under a start this JVM already holds
      * does not (a start's readiness command must not wait for a daemonizing start that waits for that start).
      */
