@@ -83,14 +83,17 @@ public final class TreeMembership {
      * numbered like the leader's pid is still the one it made, since a pid just freed is not handed out again
      * within milliseconds (pids are allocated upwards until pid_max wraps), so every live process in it that
      * started after the leader is a member. Without this, a backend with no subreaper and no cgroup would lose
-     * the group the moment its leader is reaped: nothing else proves it ours.
+     * the group the moment its leader is reaped: nothing else proves it ours. True when it claimed a live process
+     * not known before.
      */
-    public void claimGroupOfReapedLeader(ProcessTable table) {
+    public boolean claimGroupOfReapedLeader(ProcessTable table) {
+        boolean claimedNew = false;
         for (ProcessInfo process : table.all()) {
             if (process.pgid() == leader.pid() && !process.isDead() && process.startTime() >= leader.startTime()) {
-                known.add(process.id());
+                claimedNew |= known.add(process.id());
             }
         }
+        return claimedNew;
     }
 
     /**

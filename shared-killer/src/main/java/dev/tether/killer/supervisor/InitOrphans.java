@@ -140,13 +140,14 @@ final class InitOrphans {
      * this monitor, so no judgement interleaves (see {@link UndecidedOrphans}).
      */
     synchronized void stopBegins(OwnedTree fixture) {
-        fixture.launcherRanWhenStopBegan = inspector.isRunning(fixture.leader());
         if (!fixture.launcherRanWhenStopBegan) {
             launcherExited(fixture);
-        } else {
+        } else if (!fixture.isSettled()) {
             // Its start is over, in other builds' eyes too: once the stop killed its launcher, a ledger entry
             // without an end would make it a rival of every orphan another build judges while this stop waits
-            // out a stubborn member's grace (seen as a daemon left running beside a slow stop).
+            // out a stubborn member's grace (seen as a daemon left running beside a slow stop). One found ready
+            // keeps that end: moved to now, it made another build's daemon, launched meanwhile, ambiguous (seen in
+            // CI: a test fork SIGKILLed, its supervisor stopping its ready server as the other fork daemonized).
             fixture.settle(newestStart(inspector.snapshot()));
             ledgerChanged.run();
         }
@@ -162,10 +163,7 @@ final class InitOrphans {
      * shell loop's {@code sleep}, forked between the stop's read and its TERM, outlived the stop and was named.
      */
     synchronized boolean claimedWhatItsGroupKept(OwnedTree fixture) {
-        ProcessTable table = inspector.snapshot();
-        Set<ProcessId> before = fixture.membership.known();
-        fixture.membership.claimGroupOfReapedLeader(table);
-        return fixture.membership.known().stream().anyMatch(id -> !before.contains(id) && table.isAlive(id));
+        return fixture.membership.claimGroupOfReapedLeader(inspector.snapshot());
     }
 
     /**

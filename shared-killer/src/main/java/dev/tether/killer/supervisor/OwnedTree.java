@@ -102,6 +102,11 @@ final class OwnedTree {
         settledAt.accumulateAndGet(startTime, Math::max);
     }
 
+    /** Its start was found over (launcher exited, found ready): a stop does not move that end later. */
+    boolean isSettled() {
+        return settledAt.get() != 0;
+    }
+
     Ledger.Entry ledgerEntry() {
         long settled = settledAt.get();
         return new Ledger.Entry(

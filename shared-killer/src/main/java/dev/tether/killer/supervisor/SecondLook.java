@@ -12,9 +12,10 @@ import java.util.function.Supplier;
 /**
  * After a tree's escalation, what its reads could not see, stopped the same way. With a cgroup the escalation
  * looked inside it only: a process a privileged tool moved out is still found by group, ancestry or cookie in the
- * whole table. Without a subreaper, a child the launcher forked as its TERM came was in no read of the tree, and
- * once the launcher is reaped nothing proves its group ours but the moment of the reaping (see {@link
- * InitOrphans#claimedWhatItsGroupKept}).
+ * whole table. Without a cgroup, a child the launcher forked as its TERM came was in no read of the tree, and once
+ * the launcher is reaped nothing proves its group ours but the moment of the reaping (see {@link
+ * InitOrphans#claimedWhatItsGroupKept}); seen on the portable backend, and on linux without cgroups (the subreaper
+ * adopted it, and the stop had returned before the adoption was judged).
  */
 final class SecondLook {
     private final Function<OwnedTree, SupervisedTree> treeOf;
@@ -40,8 +41,9 @@ final class SecondLook {
             return report.followedBy(Escalation.realTime(policy).run(fixture.key, everywhere));
         }
         if (fixture.launcherRanWhenStopBegan
-                && initOrphans.isPresent()
-                && initOrphans.get().claimedWhatItsGroupKept(fixture)) {
+                && initOrphans
+                        .map(orphans -> orphans.claimedWhatItsGroupKept(fixture))
+                        .orElseGet(() -> fixture.membership.claimGroupOfReapedLeader(table.get()))) {
             return report.followedBy(Escalation.realTime(policy).run(fixture.key, treeOf.apply(fixture)));
         }
         return report;

@@ -192,6 +192,7 @@ final class TreeKeeper {
 
     /** TERM, grace, KILL on the tree as fast as its members can be read (inside its cgroup when it has one). */
     private StopReport escalate(OwnedTree fixture, StopPolicy policy) throws InterruptedException {
+        fixture.launcherRanWhenStopBegan = inspector.isRunning(fixture.leader()); // see SecondLook
         initOrphans.ifPresent(orphans -> orphans.stopBegins(fixture)); // with what its launcher left
         fixture.stopping = true;
         return Escalation.realTime(policy).run(fixture.key, tree(fixture));
