@@ -34,7 +34,7 @@ final class OwnedTree {
     volatile boolean leaderStartRead = true;
     /** Set when its stop begins: the leader's exit is then our own doing, and its tree is being ended anyway. */
     volatile boolean stopping;
-    /** Whether its launcher still ran when the stop began (then it was reaped during the stop, see SecondLook). */
+    /** Without a cgroup: whether its launcher still ran when the stop began (then reaped during it, see SecondLook). */
     volatile boolean launcherRanWhenStopBegan;
 
     OwnedTree(

@@ -192,7 +192,7 @@ final class TreeKeeper {
 
     /** TERM, grace, KILL on the tree as fast as its members can be read (inside its cgroup when it has one). */
     private StopReport escalate(OwnedTree fixture, StopPolicy policy) throws InterruptedException {
-        fixture.launcherRanWhenStopBegan = inspector.isRunning(fixture.leader()); // see SecondLook
+        fixture.launcherRanWhenStopBegan = fixture.cgroup.isEmpty() && inspector.isRunning(fixture.leader());
         initOrphans.ifPresent(orphans -> orphans.stopBegins(fixture)); // with what its launcher left
         fixture.stopping = true;
         return Escalation.realTime(policy).run(fixture.key, tree(fixture));
