@@ -159,18 +159,17 @@ public final class ProcessSupervisor implements AutoCloseable {
 
     /**
      * Tree {@code id}'s start is over (found ready): whatever it forks from now on is no daemon of its start. On a
-     * backend without a subreaper its ledger says so before this returns, and other builds' orphans are no longer
-     * weighed against it; a tree of {@link #spawnStarting} lets their daemonizing starts go a clock tick later.
+     * backend without a subreaper the returned future completes once its ledger says so (other builds' orphans are
+     * no longer weighed against it), and a tree of {@link #spawnStarting} lets their daemonizing starts go a clock
+     * tick later; a caller that does not wait goes on at once (the supervisor reads its process table for it).
      */
-    public void finishedStarting(String id) {
+    public CompletableFuture<Void> finishedStarting(String id) {
         if (hello().subreaper()) {
-            return; // its orphans are its supervisor's, never pid 1's: nobody weighs them by time
+            return CompletableFuture.completedFuture(null); // its orphans are its supervisor's, never pid 1's
         }
-        try {
-            requests.send(r -> new Message.Ready(r, id), Message.Noted.class, REQUEST_TIMEOUT);
-        } finally {
-            turns.startIsOver(id);
-        }
+        return requests.sendLater(r -> new Message.Ready(r, id), REQUEST_TIMEOUT)
+                .whenComplete((noted, failed) -> turns.startIsOver(id))
+                .thenApply(noted -> null);
     }
 
     /** Stops a tree with the policy it was spawned with. */

@@ -92,6 +92,26 @@ final class Requests {
         }
     }
 
+    /**
+     * Sends the request {@code make} builds around a fresh id without waiting: the future completes with its answer,
+     * or fails (the supervisor gone, no answer within {@code timeout}).
+     */
+    CompletableFuture<Message.Answer> sendLater(IntFunction<Message.Request> make, Duration timeout) {
+        int id = ids.incrementAndGet();
+        CompletableFuture<Message.Answer> answer = new CompletableFuture<>();
+        pending.put(id, answer);
+        answer.whenComplete((reply, failed) -> pending.remove(id));
+        try {
+            synchronized (out) {
+                Codec.write(out, make.apply(id));
+                out.flush();
+            }
+        } catch (IOException e) {
+            answer.completeExceptionally(died.apply(e));
+        }
+        return answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     void answer(Message.Answer value) {
         CompletableFuture<Message.Answer> answer = pending.get(value.id());
         if (answer != null) {
