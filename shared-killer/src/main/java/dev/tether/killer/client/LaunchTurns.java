@@ -141,6 +141,10 @@ public final class LaunchTurns {
             Runnable lock = users.forDaemonizingStart(
                             supervisor, cancelled, SAY_WAITING_AFTER, () -> sayWaitingToDaemonize(id))
                     .orElseThrow(() -> notStarted(id));
+            // Another build's start may have ended in this very clock tick: its holds end a tick later, but the
+            // OS drops those of a JVM that dies at once (seen: a test fork SIGKILLed right after its server was
+            // ready). A tick's wait keeps this launch in a later tick than anything that start made.
+            pastTheClockTick();
             AtomicBoolean released = new AtomicBoolean();
             Runnable release = () -> {
                 if (released.compareAndSet(false, true)) {
