@@ -104,11 +104,6 @@ public final class LaunchTurns {
         }
     }
 
-    /** Whether tree {@code key} still holds the lock for its start. */
-    boolean holdsStart(String key) {
-        return starting.containsKey(key);
-    }
-
     /** The supervisor is gone: none of its starts holds other builds up any longer. */
     void releaseAll() {
         List.copyOf(starting.keySet()).forEach(key -> {
