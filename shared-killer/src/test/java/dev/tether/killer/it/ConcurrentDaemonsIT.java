@@ -205,6 +205,26 @@ class ConcurrentDaemonsIT {
                 new TreeSpec(key, List.of("/bin/sh", "-c", script), dir, Map.of(), dir.resolve(key + ".log"), policy));
     }
 
+    /**
+     * Two builds of one user on the portable backend: two supervisors sharing {@code ledgers}. Daemons the body
+     * adds to its list and that outlive it (a failed test, the documented limit) are ended: this test started them.
+     */
+    private static void onThePortableBackendWithTwoBuilds(Path ledgers, TwoBuilds body) throws Exception {
+        assumeTrue(!Os.ENGINE_READS_PROC, "the portable backend's rule (run with TETHER_BACKEND=portable)");
+        List<ProcessId> daemons = new ArrayList<>();
+        try (ProcessSupervisor first = ProcessSupervisor.launch(ledgers, false);
+                ProcessSupervisor second = ProcessSupervisor.launch(ledgers, false)) {
+            body.run(first, second, daemons);
+        } finally {
+            endLeftRunning(daemons);
+        }
+    }
+
+    @FunctionalInterface
+    private interface TwoBuilds {
+        void run(ProcessSupervisor first, ProcessSupervisor second, List<ProcessId> daemons) throws Exception;
+    }
+
     /** Daemons a failed test or the documented limit left running: this test started them, so it ends them. */
     private static void endLeftRunning(List<ProcessId> daemons) {
         daemons.stream()
@@ -312,10 +332,7 @@ class ConcurrentDaemonsIT {
     @Test
     void onThePortableBackendTwinDaemonsOfTwoBuildsAreNeverKilledByTheOtherBuild(
             @TempDir Path dir, @TempDir Path ledgers) throws Exception {
-        assumeTrue(!Os.ENGINE_READS_PROC, "the portable backend's rule (run with TETHER_BACKEND=portable)");
-        List<ProcessId> daemons = new ArrayList<>();
-        try (ProcessSupervisor first = ProcessSupervisor.launch(ledgers, false);
-                ProcessSupervisor second = ProcessSupervisor.launch(ledgers, false)) {
+        onThePortableBackendWithTwoBuilds(ledgers, (first, second, daemons) -> {
             Twins twins = Twins.startOverlapping(first, second, dir);
             daemons.addAll(List.of(twins.daemonA(), twins.daemonB()));
 
@@ -336,9 +353,7 @@ class ConcurrentDaemonsIT {
                         !Os.isAlive(daemon) || named,
                         "daemon " + Os.describe(List.of(daemon)) + " neither ended nor named: " + notices);
             }
-        } finally {
-            endLeftRunning(daemons);
-        }
+        });
     }
 
     /**
@@ -371,18 +386,13 @@ class ConcurrentDaemonsIT {
     @Test
     void onThePortableBackendAnotherBuildsReadyServerIsNoRival(@TempDir Path dir, @TempDir Path ledgers)
             throws Exception {
-        assumeTrue(!Os.ENGINE_READS_PROC, "the portable backend's rule (run with TETHER_BACKEND=portable)");
-        List<ProcessId> daemons = new ArrayList<>();
-        try (ProcessSupervisor first = ProcessSupervisor.launch(ledgers, false);
-                ProcessSupervisor second = ProcessSupervisor.launch(ledgers, false)) {
+        onThePortableBackendWithTwoBuilds(ledgers, (first, second, daemons) -> {
             SpawnedTree server = startingServer(first, dir);
             server.finishedStarting();
 
             CompletableFuture<FixtureGroup> started = startingAlone(scrubbedDaemonizer(dir), second, dir);
             assertTheDaemonIsItsFixturesNotTheServers(started, server, second, dir, daemons);
-        } finally {
-            endLeftRunning(daemons);
-        }
+        });
     }
 
     /**
@@ -394,10 +404,7 @@ class ConcurrentDaemonsIT {
     @Test
     void onThePortableBackendADaemonizingStartWaitsUntilAnotherBuildsStartIsOver(
             @TempDir Path dir, @TempDir Path ledgers) throws Exception {
-        assumeTrue(!Os.ENGINE_READS_PROC, "the portable backend's rule (run with TETHER_BACKEND=portable)");
-        List<ProcessId> daemons = new ArrayList<>();
-        try (ProcessSupervisor first = ProcessSupervisor.launch(ledgers, false);
-                ProcessSupervisor second = ProcessSupervisor.launch(ledgers, false)) {
+        onThePortableBackendWithTwoBuilds(ledgers, (first, second, daemons) -> {
             SpawnedTree server = startingServer(first, dir);
             CompletableFuture<FixtureGroup> started = startingAlone(scrubbedDaemonizer(dir), second, dir);
             assertThrows(
@@ -408,9 +415,7 @@ class ConcurrentDaemonsIT {
 
             server.finishedStarting();
             assertTheDaemonIsItsFixturesNotTheServers(started, server, second, dir, daemons);
-        } finally {
-            endLeftRunning(daemons);
-        }
+        });
     }
 
     /**
@@ -422,10 +427,7 @@ class ConcurrentDaemonsIT {
     @Test
     void onThePortableBackendAnotherBuildsLaunchWaitsForADaemonizingStart(@TempDir Path dir, @TempDir Path ledgers)
             throws Exception {
-        assumeTrue(!Os.ENGINE_READS_PROC, "the portable backend's rule (run with TETHER_BACKEND=portable)");
-        List<ProcessId> daemons = new ArrayList<>();
-        try (ProcessSupervisor first = ProcessSupervisor.launch(ledgers, false);
-                ProcessSupervisor second = ProcessSupervisor.launch(ledgers, false)) {
+        onThePortableBackendWithTwoBuilds(ledgers, (first, second, daemons) -> {
             CompletableFuture<FixtureGroup> started = startingAlone(daemonizerWaitingToGo(dir), first, dir);
             Os.await("the launcher to run", SETTLE, () -> Files.exists(dir.resolve("launched")));
             CompletableFuture<SpawnedTree> otherBuild =
@@ -442,9 +444,7 @@ class ConcurrentDaemonsIT {
                 SpawnedTree server = otherBuild.get(SETTLE.toSeconds(), TimeUnit.SECONDS);
                 assertTheDaemonEndsWithItsFixtureNotTheServer(group, daemon, server.leader(), first);
             }
-        } finally {
-            endLeftRunning(daemons);
-        }
+        });
     }
 
     /**
@@ -519,10 +519,7 @@ class ConcurrentDaemonsIT {
     @Test
     void onThePortableBackendAnotherBuildWaitsForTheDaemonizingLauncherNotForTheReadiness(
             @TempDir Path dir, @TempDir Path ledgers) throws Exception {
-        assumeTrue(!Os.ENGINE_READS_PROC, "the portable backend's rule (run with TETHER_BACKEND=portable)");
-        List<ProcessId> daemons = new ArrayList<>();
-        try (ProcessSupervisor first = ProcessSupervisor.launch(ledgers, false);
-                ProcessSupervisor second = ProcessSupervisor.launch(ledgers, false)) {
+        onThePortableBackendWithTwoBuilds(ledgers, (first, second, daemons) -> {
             Path ready = dir.resolve("ready");
             FixtureSpec daemonizing = FixtureSpec.of(
                             "daemon",
@@ -545,9 +542,7 @@ class ConcurrentDaemonsIT {
             try (FixtureGroup group = started.get(SETTLE.toSeconds(), TimeUnit.SECONDS)) {
                 assertTheDaemonEndsWithItsFixtureNotTheServer(group, daemon, server.leader(), first);
             }
-        } finally {
-            endLeftRunning(daemons);
-        }
+        });
     }
 
     /**
@@ -558,10 +553,7 @@ class ConcurrentDaemonsIT {
     @Test
     void onThePortableBackendAnotherBuildsFixtureBeingStoppedIsNoRival(@TempDir Path dir, @TempDir Path ledgers)
             throws Exception {
-        assumeTrue(!Os.ENGINE_READS_PROC, "the portable backend's rule (run with TETHER_BACKEND=portable)");
-        List<ProcessId> daemons = new ArrayList<>();
-        try (ProcessSupervisor first = ProcessSupervisor.launch(ledgers, false);
-                ProcessSupervisor second = ProcessSupervisor.launch(ledgers, false)) {
+        onThePortableBackendWithTwoBuilds(ledgers, (first, second, daemons) -> {
             SpawnedTree stubborn = second.spawn(stubborn(dir));
             Os.await(
                     "the stubborn member to run",
@@ -578,9 +570,7 @@ class ConcurrentDaemonsIT {
             Os.await("the launcher to exit", SETTLE, () -> !daemon.isLeaderAlive());
 
             assertTheDaemonIsItsOwnBesideTheSlowStop(daemon, daemonProcess, slowStop, first);
-        } finally {
-            endLeftRunning(daemons);
-        }
+        });
     }
 
     /**
@@ -592,10 +582,7 @@ class ConcurrentDaemonsIT {
     @Test
     void onThePortableBackendAnotherBuildsReadyServerBeingStoppedIsStillNoRival(
             @TempDir Path dir, @TempDir Path ledgers) throws Exception {
-        assumeTrue(!Os.ENGINE_READS_PROC, "the portable backend's rule (run with TETHER_BACKEND=portable)");
-        List<ProcessId> daemons = new ArrayList<>();
-        try (ProcessSupervisor first = ProcessSupervisor.launch(ledgers, false);
-                ProcessSupervisor second = ProcessSupervisor.launch(ledgers, false)) {
+        onThePortableBackendWithTwoBuilds(ledgers, (first, second, daemons) -> {
             SpawnedTree stubborn = second.spawnStarting(stubborn(dir));
             Os.await(
                     "the stubborn member to run",
@@ -621,9 +608,7 @@ class ConcurrentDaemonsIT {
             Os.await("the launcher to exit", SETTLE, () -> !daemon.isLeaderAlive());
 
             assertTheDaemonIsItsOwnBesideTheSlowStop(daemon, daemonProcess, slowStop, first);
-        } finally {
-            endLeftRunning(daemons);
-        }
+        });
     }
 
     /** A fixture whose member ignores TERM: its stop takes the 3 s grace, after its launcher died at TERM. */
