@@ -56,7 +56,10 @@ public final class SpawnedTree implements AutoCloseable {
         return Backend.current().inspector().isRunning(record.leader());
     }
 
-    /** Its start is over (found ready); returns once its ledger says so: see {@link ProcessSupervisor#finishedStarting}. */
+    /**
+     * Its start is over (found ready); returns once its ledger says so (see {@link
+     * ProcessSupervisor#finishedStarting}).
+     */
     public void finishedStarting() {
         supervisor.finishedStarting(spec.id()).join();
     }

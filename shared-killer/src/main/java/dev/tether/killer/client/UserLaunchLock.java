@@ -98,9 +98,9 @@ final class UserLaunchLock {
 
     /**
      * Waits for a shared hold. A start's hold waits behind a daemonizing start waiting for another supervisor of
-     * this JVM or another build (so starts one after another cannot keep it out for good). A spawn's moment does not, once this JVM
-     * holds the lock: a start waiting for its readiness command must not wait for the daemonizing start that waits
-     * for that very start.
+     * this JVM or another build (so starts one after another cannot keep it out for good). A spawn's moment does
+     * not, once this JVM holds the lock: a start waiting for its readiness command must not wait for the
+     * daemonizing start that waits for that very start.
      */
     private void awaitShare(Object supervisor, boolean momentary, Duration sayAfter, Runnable sayWaiting) {
         long pause = FIRST_PAUSE_MILLIS;
