@@ -108,10 +108,7 @@ class UserLaunchLockTest {
             CompletableFuture<Void> saidSo = new CompletableFuture<>();
             CompletableFuture<Runnable> spawn = CompletableFuture.supplyAsync(
                     () -> lock.forSpawn(SUPERVISOR, Duration.ofMillis(100), () -> saidSo.complete(null)), THREADS);
-            assertThrows(
-                    TimeoutException.class,
-                    () -> spawn.get(300, TimeUnit.MILLISECONDS),
-                    "the spawn went ahead while another build held the lock exclusive");
+            assertStillWaiting(spawn, "the spawn went ahead while another build held the lock exclusive");
             saidSo.get(LIMIT.toSeconds(), TimeUnit.SECONDS); // a long wait is said, so the build does not seem hung
 
             Files.createFile(ledgers.resolve("release"));
@@ -146,7 +143,7 @@ class UserLaunchLockTest {
         ownSpawn.run();
         CompletableFuture<Runnable> otherSupervisor =
                 CompletableFuture.supplyAsync(() -> lock.forSpawn(new Object(), LIMIT, () -> {}), THREADS);
-        assertThrows(TimeoutException.class, () -> otherSupervisor.get(300, TimeUnit.MILLISECONDS));
+        assertStillWaiting(otherSupervisor, "another supervisor spawned during a daemonizing start");
 
         started.run();
         otherSupervisor.get(LIMIT.toSeconds(), TimeUnit.SECONDS).run();
@@ -196,10 +193,7 @@ class UserLaunchLockTest {
             AtomicBoolean siblingFailed = new AtomicBoolean();
             CompletableFuture<Optional<Runnable>> start = CompletableFuture.supplyAsync(
                     () -> lock.forDaemonizingStart(SUPERVISOR, siblingFailed::get, LIMIT, () -> {}), THREADS);
-            assertThrows(
-                    TimeoutException.class,
-                    () -> start.get(300, TimeUnit.MILLISECONDS),
-                    "a daemonizing start went ahead while another build was spawning");
+            assertStillWaiting(start, "a daemonizing start went ahead while another build was spawning");
 
             siblingFailed.set(true);
             assertTrue(start.get(LIMIT.toSeconds(), TimeUnit.SECONDS).isEmpty(), "a cancelled start took the lock");
@@ -238,10 +232,7 @@ class UserLaunchLockTest {
         Runnable otherStart = lock.forStart(otherSupervisor, LIMIT, () -> {});
         CompletableFuture<Optional<Runnable>> next = CompletableFuture.supplyAsync(
                 () -> lock.forDaemonizingStart(SUPERVISOR, () -> false, LIMIT, () -> {}), THREADS);
-        assertThrows(
-                TimeoutException.class,
-                () -> next.get(300, TimeUnit.MILLISECONDS),
-                "a daemonizing start went ahead while another supervisor's start was not over");
+        assertStillWaiting(next, "a daemonizing start went ahead while another supervisor's start was not over");
         otherStart.run();
         next.get(LIMIT.toSeconds(), TimeUnit.SECONDS).orElseThrow().run();
         ownStart.run();
@@ -294,10 +285,7 @@ class UserLaunchLockTest {
             Runnable ownStart = lock.forStart(SUPERVISOR, LIMIT, () -> {});
             CompletableFuture<Runnable> otherStart =
                     CompletableFuture.supplyAsync(() -> lock.forStart(new Object(), LIMIT, () -> {}), THREADS);
-            assertThrows(
-                    TimeoutException.class,
-                    () -> otherStart.get(300, TimeUnit.MILLISECONDS),
-                    "another supervisor's start went ahead of the waiting daemonizing start");
+            assertStillWaiting(otherStart, "another supervisor's start went ahead of the waiting daemonizing start");
 
             Files.createFile(ledgers.resolve("release"));
             daemonizing.get(LIMIT.toSeconds(), TimeUnit.SECONDS).orElseThrow().run();
@@ -321,10 +309,7 @@ class UserLaunchLockTest {
             CompletableFuture<Runnable> newStart =
                     CompletableFuture.supplyAsync(() -> lock.forStart(SUPERVISOR, LIMIT, () -> {}), THREADS);
             lock.forSpawn(SUPERVISOR, LIMIT, () -> {}).run();
-            assertThrows(
-                    TimeoutException.class,
-                    () -> newStart.get(300, TimeUnit.MILLISECONDS),
-                    "a new start went ahead of another build waiting to daemonize");
+            assertStillWaiting(newStart, "a new start went ahead of another build waiting to daemonize");
 
             Files.createFile(ledgers.resolve("release"));
             newStart.get(LIMIT.toSeconds(), TimeUnit.SECONDS).run();
@@ -332,6 +317,11 @@ class UserLaunchLockTest {
             other.destroyForcibly().waitFor();
             held.run();
         }
+    }
+
+    /** {@code waiting} has not returned 300 ms on: it waits for a hold, as {@code why} says it must. */
+    private static void assertStillWaiting(CompletableFuture<?> waiting, String why) {
+        assertThrows(TimeoutException.class, () -> waiting.get(300, TimeUnit.MILLISECONDS), why);
     }
 
     private boolean canTakeQuietly(String name, String mode) {

@@ -554,11 +554,7 @@ class ConcurrentDaemonsIT {
     void onThePortableBackendAnotherBuildsFixtureBeingStoppedIsNoRival(@TempDir Path dir, @TempDir Path ledgers)
             throws Exception {
         onThePortableBackendWithTwoBuilds(ledgers, (first, second, daemons) -> {
-            SpawnedTree stubborn = second.spawn(stubborn(dir));
-            Os.await(
-                    "the stubborn member to run",
-                    SETTLE,
-                    () -> stubborn.members().size() == 2);
+            SpawnedTree stubborn = withItsMemberRunning(second.spawn(stubborn(dir)));
             CompletableFuture<StopReport> slowStop = CompletableFuture.supplyAsync(stubborn::stop, THREADS);
             Os.await("the other build's launcher to die at TERM", SETTLE, () -> !stubborn.isLeaderAlive());
 
@@ -583,11 +579,7 @@ class ConcurrentDaemonsIT {
     void onThePortableBackendAnotherBuildsReadyServerBeingStoppedIsStillNoRival(
             @TempDir Path dir, @TempDir Path ledgers) throws Exception {
         onThePortableBackendWithTwoBuilds(ledgers, (first, second, daemons) -> {
-            SpawnedTree stubborn = second.spawnStarting(stubborn(dir));
-            Os.await(
-                    "the stubborn member to run",
-                    SETTLE,
-                    () -> stubborn.members().size() == 2);
+            SpawnedTree stubborn = withItsMemberRunning(second.spawnStarting(stubborn(dir)));
             stubborn.finishedStarting();
 
             String script = "/bin/sh " + Scripts.path("scrubbed-daemon.sh") + " " + dir.resolve("pids")
@@ -620,6 +612,12 @@ class ConcurrentDaemonsIT {
                 Map.of(),
                 dir.resolve("stubborn.log"),
                 StopPolicy.parse("TERM 3s"));
+    }
+
+    /** The stubborn fixture once its TERM-ignoring member runs beside its launcher. */
+    private static SpawnedTree withItsMemberRunning(SpawnedTree stubborn) {
+        Os.await("the stubborn member to run", SETTLE, () -> stubborn.members().size() == 2);
+        return stubborn;
     }
 
     /** Judged while the other build's slow stop still ran, the daemon ends with its own fixture's stop. */
