@@ -167,25 +167,29 @@ public final class ProcessSupervisor implements AutoCloseable {
         if (hello().subreaper()) {
             return CompletableFuture.completedFuture(null); // its orphans are its supervisor's, never pid 1's
         }
-        return requests.sendLater(r -> new Message.Ready(r, id), REQUEST_TIMEOUT)
+        return requests.sendLater(r -> new Message.Ready(r, id), Message.Noted.class, REQUEST_TIMEOUT)
                 .whenComplete((noted, failed) -> turns.startIsOver(id))
                 .thenApply(noted -> null);
     }
 
-    /** Stops a tree with the policy it was spawned with. */
+    /** Stops a tree with the policy it was spawned with: its steps on every member, then a check that none is left. */
     public StopReport stop(String id) {
-        return stop(id, trees.policyOf(id));
+        return Requests.awaited(stopLater(id, trees.policyOf(id)));
     }
 
-    /** Stops a tree: the policy's steps on every member, then a check that nothing survived. */
-    public StopReport stop(String id, StopPolicy policy) {
+    /**
+     * Sends a tree's stop and returns at once; the future completes with its report. Stops sent one after the other
+     * run side by side in the supervisor: a group stops a wave from one thread, with no pool thread per fixture.
+     */
+    public CompletableFuture<StopReport> stopLater(String id, StopPolicy policy) {
         Duration patience = policy.worstCase().plus(REQUEST_TIMEOUT);
-        StopReport report = requests.send(r -> new Message.Stop(r, id, policy), Message.Stopped.class, patience)
-                .report();
-        events.forget(id);
-        trees.remove(id);
-        turns.startIsOver(id); // its stop settled it
-        return report;
+        return requests.sendLater(r -> new Message.Stop(r, id, policy), Message.Stopped.class, patience)
+                .thenApply(stopped -> {
+                    events.forget(id);
+                    trees.remove(id);
+                    turns.startIsOver(id); // its stop settled it
+                    return stopped.report();
+                });
     }
 
     /** The members of a tree right now (zombies included); empty for an unknown or stopped id. */

@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,62 +41,35 @@ final class Requests {
     }
 
     /**
-     * Waits for an answer even when the caller is interrupted (the flag stays set for it): once sent, a request is
-     * done by the supervisor anyway, and its answer names what it did. An owner that stopped listening would not
-     * know the tree a spawn started (left running until the supervisor's end), nor wait for a stop the next one must
-     * follow. Fixtures start and stop on the caller's own thread, which a test framework may interrupt.
+     * Sends the request {@code make} builds around a fresh id and waits for its answer, even when the caller is
+     * interrupted (the flag stays set for it): once sent, a request is done by the supervisor anyway, and its answer
+     * names what it did. An owner that stopped listening would not know the tree a spawn started (left running
+     * until the supervisor's end), nor wait for a stop the next one must follow. Fixtures start and stop on the
+     * caller's own thread, which a test framework may interrupt.
      */
-    private static Message.Answer awaitEvenIfInterrupted(CompletableFuture<Message.Answer> answer, Duration timeout)
-            throws ExecutionException, TimeoutException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    <T extends Message.Answer> T send(IntFunction<Message.Request> make, Class<T> answerType, Duration timeout) {
+        return awaited(sendLater(make, answerType, timeout));
     }
 
-    /** Sends the request {@code make} builds around a fresh id and waits for its answer. */
-    <T extends Message.Answer> T send(IntFunction<Message.Request> make, Class<T> answerType, Duration timeout) {
-        int id = ids.incrementAndGet();
-        CompletableFuture<Message.Answer> answer = new CompletableFuture<>();
-        pending.put(id, answer);
+    /**
+     * Waits for {@code answer} without giving up when interrupted ({@link CompletableFuture#join} keeps waiting and
+     * sets the flag again), and throws its failure as it was made.
+     */
+    static <T> T awaited(CompletableFuture<T> answer) {
         try {
-            synchronized (out) {
-                Codec.write(out, make.apply(id));
-                out.flush();
-            }
-            Message.Answer reply = awaitEvenIfInterrupted(answer, timeout);
-            if (!answerType.isInstance(reply)) {
-                throw new SupervisorException(ClientMessages.wrongAnswer(
-                        pid, id, String.valueOf(reply), answerType.getSimpleName(), logFile));
-            }
-            return answerType.cast(reply);
-        } catch (IOException e) {
-            throw died.apply(e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof TetherException t ? t : died.apply(e.getCause());
-        } catch (TimeoutException e) {
-            throw new SupervisorException(ClientMessages.noAnswer(pid, Durations.format(timeout), logFile));
-        } finally {
-            pending.remove(id);
+            return answer.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
     /**
      * Sends the request {@code make} builds around a fresh id without waiting: the future completes with its answer,
-     * or fails (the supervisor gone, no answer within {@code timeout}).
+     * or fails with the {@link TetherException} that says why (the supervisor gone, a wrong answer, no answer within
+     * {@code timeout}).
      */
-    CompletableFuture<Message.Answer> sendLater(IntFunction<Message.Request> make, Duration timeout) {
+    <T extends Message.Answer> CompletableFuture<T> sendLater(
+            IntFunction<Message.Request> make, Class<T> answerType, Duration timeout) {
         int id = ids.incrementAndGet();
         CompletableFuture<Message.Answer> answer = new CompletableFuture<>();
         pending.put(id, answer);
@@ -109,7 +82,26 @@ final class Requests {
         } catch (IOException e) {
             answer.completeExceptionally(died.apply(e));
         }
-        return answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((reply, failed) -> {
+            if (failed != null) {
+                throw asTetherFailure(failed instanceof CompletionException c ? c.getCause() : failed, timeout);
+            }
+            if (!answerType.isInstance(reply)) {
+                throw new SupervisorException(ClientMessages.wrongAnswer(
+                        pid, id, String.valueOf(reply), answerType.getSimpleName(), logFile));
+            }
+            return answerType.cast(reply);
+        });
+    }
+
+    private TetherException asTetherFailure(Throwable failed, Duration timeout) {
+        if (failed instanceof TetherException known) {
+            return known;
+        }
+        if (failed instanceof TimeoutException) {
+            return new SupervisorException(ClientMessages.noAnswer(pid, Durations.format(timeout), logFile));
+        }
+        return died.apply(failed);
     }
 
     void answer(Message.Answer value) {

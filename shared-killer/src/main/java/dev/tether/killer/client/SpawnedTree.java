@@ -13,7 +13,7 @@ public final class SpawnedTree implements AutoCloseable {
     private final ProcessSupervisor supervisor;
     private final TreeSpec spec;
     private final TreeRecord record;
-    private volatile StopReport stopReport;
+    private CompletableFuture<StopReport> stopping;
 
     SpawnedTree(ProcessSupervisor supervisor, TreeSpec spec, TreeRecord record) {
         this.supervisor = supervisor;
@@ -79,11 +79,19 @@ public final class SpawnedTree implements AutoCloseable {
     }
 
     /** Stops the tree with its spec's policy; a second call returns the first report. */
-    public synchronized StopReport stop() {
-        if (stopReport == null) {
-            stopReport = supervisor.stop(spec.id(), spec.stopPolicy());
+    public StopReport stop() {
+        return Requests.awaited(stopLater());
+    }
+
+    /**
+     * Sends the tree's stop with its spec's policy and returns at once; the future completes with the report. A
+     * second call returns the first stop's future, unless that one failed (then it sends the stop again).
+     */
+    public synchronized CompletableFuture<StopReport> stopLater() {
+        if (stopping == null || stopping.isCompletedExceptionally()) {
+            stopping = supervisor.stopLater(spec.id(), spec.stopPolicy());
         }
-        return stopReport;
+        return stopping;
     }
 
     @Override
