@@ -80,11 +80,7 @@ final class Attribution {
         return spawnRegistration.readLock();
     }
 
-    /**
-     * Runs {@code judgement} while no spawn is between its fork and its registration: a leader forked but not yet
-     * registered is no fixture's, so its daemons would look like another fixture's orphans (see
-     * {@link #spawnRegistration}; {@link InitOrphans} judges under it too).
-     */
+    /** Runs {@code judgement} while no spawn is between its fork and its registration (see the lock's reason). */
     void whileNoSpawnRegisters(Runnable judgement) {
         spawnRegistration.writeLock().lock();
         try {
@@ -120,9 +116,8 @@ final class Attribution {
         String processes = undecided.stream()
                 .map(id -> id.pid() + " " + inspector.commandLine(id.pid()))
                 .collect(Collectors.joining(", "));
-        return Optional.of("Fixture '" + fixture.key + "' stopped; " + processes + " could not be attributed"
-                + " (adopted while other fixtures ran too: " + unclaimed.getOrDefault(undecided.get(0), List.of())
-                + "); stopped with the last of those fixtures, or with the owner");
+        return Optional.of(SupervisorMessages.undecidedAfterStop(
+                fixture.key, processes, unclaimed.getOrDefault(undecided.get(0), List.of())));
     }
 
     boolean hasUnclaimed() {
@@ -192,11 +187,26 @@ final class Attribution {
      * of the children list; false where it cannot be read.
      */
     boolean everyAdopteeClaimed() {
+        return everyChildClaimedByOtherThan(null);
+    }
+
+    /**
+     * Nothing of {@code fixture} is left: its leader is gone, and so its orphans are the subreaper's (listed on the
+     * main thread, unlike the leaders the request thread spawns), none of them unclaimed or claimed by it.
+     */
+    boolean nothingLeftOf(OwnedTree fixture) {
+        return !inspector.isRunning(fixture.leader()) && everyChildClaimedByOtherThan(fixture.key);
+    }
+
+    private boolean everyChildClaimedByOtherThan(String key) {
         Optional<Set<Integer>> children = inspector.childrenOfMainThread(self.pid());
         return children.isPresent()
                 && unclaimed.isEmpty()
-                && children.get().stream()
-                        .allMatch(pid -> byLeaderPid.containsKey(pid) || claimedChildren.containsKey(pid));
+                && children.get().stream().allMatch(pid -> {
+                    OwnedTree leaderOf = byLeaderPid.get(pid);
+                    String claimer = leaderOf != null ? leaderOf.key : claimedChildren.get(pid);
+                    return claimer != null && !claimer.equals(key);
+                });
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.tether.killer.supervisor;
 
+import java.util.List;
+
 /** What the supervisor itself refuses, worded for the user who asked. */
 public final class SupervisorMessages {
     private SupervisorMessages() {}
@@ -18,5 +20,11 @@ public final class SupervisorMessages {
                 + " it ran, and the " + backend + " backend cannot tell whose it is (no subreaper, no readable"
                 + " environments). Left running: stop it if it is this build's, or use the linux backend, which"
                 + " attributes it.";
+    }
+
+    /** {@code candidates}: the fixtures that ran when the orphans were adopted. */
+    public static String undecidedAfterStop(String key, String processes, List<String> candidates) {
+        return "Fixture '" + key + "' stopped; " + processes + " could not be attributed (adopted while other"
+                + " fixtures ran too: " + candidates + "); stopped with the last of those fixtures, or with the owner";
     }
 }

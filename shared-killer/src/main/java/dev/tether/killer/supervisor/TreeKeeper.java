@@ -80,7 +80,7 @@ final class TreeKeeper {
                 this::writeLedger,
                 attribution::whileNoSpawnRegisters,
                 escapees::end));
-        this.secondLook = new SecondLook(this::tree, initOrphans);
+        this.secondLook = new SecondLook(this::tree, initOrphans, attribution::nothingLeftOf);
     }
 
     OwnedTree spawn(SpawnOrder order) throws SpawnException, IOException {
@@ -169,7 +169,7 @@ final class TreeKeeper {
                     exit.exitedNormally() ? 0 : exit.terminatingSignal(),
                     fixture.cgroup
                             .map(c -> Cgroups.holdsNothingBut(c, self.pid()))
-                            .orElse(false)));
+                            .orElseGet(() -> initOrphans.isEmpty() && attribution.nothingLeftOf(fixture))));
         }
     }
 
