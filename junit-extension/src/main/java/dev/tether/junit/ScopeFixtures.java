@@ -135,7 +135,11 @@ final class ScopeFixtures implements ExtensionContext.Store.CloseableResource, A
         stops.fixtures().stream()
                 .flatMap(f -> f.stop().survivors().stream().map(s -> f.id() + ": " + s))
                 .forEach(leaks::add);
-        for (ProcessInfo escaped : ProcessSupervisor.shared().unclaimed()) {
+        // a stop that found every adopted process claimed saves the round trip (~0.5 ms a test)
+        List<ProcessInfo> unclaimed = stops.nothingUnclaimedAfter()
+                ? List.of()
+                : ProcessSupervisor.shared().unclaimed();
+        for (ProcessInfo escaped : unclaimed) {
             if (escaped.startTime() < startedAtTicks) {
                 continue;
             }

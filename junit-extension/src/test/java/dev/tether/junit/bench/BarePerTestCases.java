@@ -13,16 +13,14 @@ public class BarePerTestCases {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        ProcessBuilder builder =
-                new ProcessBuilder("python3", "-m", "http.server", Integer.toString(port), "--bind", "127.0.0.1");
+        ProcessBuilder builder = new ProcessBuilder(
+                "perl", "-MIO::Socket::INET", "-e", ExtensionBenchmark.SERVER, Integer.toString(port));
         builder.environment().put("TETHER_TEST", "bench-bare");
         Process server = builder.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        long pause = 1;
         while (!accepts(port)) {
-            Thread.sleep(pause); // the same backoff as Tether's probes: 1ms doubling to 10ms
-            pause = Math.min(pause * 2, 10);
+            Thread.sleep(1); // as often as Tether's probes in their first 5 s, so neither notices sooner
         }
         server.destroy();
         server.waitFor();

@@ -15,12 +15,21 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * Added cost per test of a method-scoped @ManagedProcess (start, ready by tcp, stop with verification) over
- * a bare ProcessBuilder start/destroy of the same python http.server, both run through JUnit. Prints figures;
+ * a bare ProcessBuilder start/destroy of the same tcp server, both run through JUnit. Prints figures;
  * asserts only that every test passed. Run with {@code mvn -B -pl junit-extension -Pbench verify}.
+ *
+ * <p>The server is a perl one-liner (perl-base is on every Debian and Ubuntu): it listens within ~10 ms. It was
+ * python's http.server, which on the project's machine starts through pyenv's shim in 150-200 ms, varying from
+ * round to round by more than the figure measured (a full run of 2026-12-01 spread the added cost over -11.6 to
+ * 33.7 ms).
  */
 @EnabledOnOs(OS.LINUX)
 class ExtensionBenchmark {
     static final int TESTS = 20;
+    /** Listens on 127.0.0.1 at the port given as its argument and accepts (and closes) forever. */
+    static final String SERVER = "my $s = IO::Socket::INET->new(LocalAddr => '127.0.0.1', LocalPort => shift,"
+            + " Listen => 16, ReuseAddr => 1) or die \"listen: $!\"; while (1) { my $c = $s->accept; close $c if $c }";
+
     private static final int ROUNDS = 5;
 
     @Test
@@ -46,7 +55,7 @@ class ExtensionBenchmark {
                 row("bare ProcessBuilder start, poll port, destroy, waitFor", bare, "baseline", ""),
                 row("added cost per test", added, "<= 5 ms", median(added) <= 5 ? "yes" : "no"));
         System.out.println();
-        System.out.println("Tether JUnit extension figures (python3 -m http.server)");
+        System.out.println("Tether JUnit extension figures (a perl tcp server)");
         System.out.println(table);
         Files.writeString(Path.of("target", "benchmark-junit.md"), table + "\n");
     }

@@ -9,7 +9,7 @@ public class FixturePerTestCases {
     @RepeatedTest(ExtensionBenchmark.TESTS)
     @ManagedProcess(
             id = "web",
-            command = {"python3", "-m", "http.server", "${tether.port.web}", "--bind", "127.0.0.1"},
+            command = {"perl", "-MIO::Socket::INET", "-e", ExtensionBenchmark.SERVER, "${tether.port.web}"},
             ports = "web",
             ready = @Ready(tcp = "web"))
     void test() {}

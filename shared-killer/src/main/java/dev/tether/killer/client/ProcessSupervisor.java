@@ -174,21 +174,22 @@ public final class ProcessSupervisor implements AutoCloseable {
 
     /** Stops a tree with the policy it was spawned with: its steps on every member, then a check that none is left. */
     public StopReport stop(String id) {
-        return Requests.awaited(stopLater(id, trees.policyOf(id)));
+        return Requests.awaited(stopLater(id, trees.policyOf(id))).report();
     }
 
     /**
-     * Sends a tree's stop and returns at once; the future completes with its report. Stops sent one after the other
-     * run side by side in the supervisor: a group stops a wave from one thread, with no pool thread per fixture.
+     * Sends a tree's stop and returns at once; the future completes with the supervisor's answer. Stops sent one
+     * after the other run side by side in the supervisor: a group stops a wave from one thread.
      */
-    public CompletableFuture<StopReport> stopLater(String id, StopPolicy policy) {
+    CompletableFuture<Message.Stopped> stopLater(String id, StopPolicy policy) {
         Duration patience = policy.worstCase().plus(REQUEST_TIMEOUT);
         return requests.sendLater(r -> new Message.Stop(r, id, policy), Message.Stopped.class, patience)
-                .thenApply(stopped -> {
-                    events.forget(id);
-                    trees.remove(id);
-                    turns.startIsOver(id); // its stop settled it
-                    return stopped.report();
+                .whenComplete((stopped, failed) -> {
+                    if (stopped != null) {
+                        events.forget(id);
+                        trees.remove(id);
+                        turns.startIsOver(id); // its stop settled it
+                    }
                 });
     }
 

@@ -14,6 +14,7 @@ public final class SpawnedTree implements AutoCloseable {
     private final TreeSpec spec;
     private final TreeRecord record;
     private CompletableFuture<StopReport> stopping;
+    private volatile boolean nothingUnclaimedAfterStop;
 
     SpawnedTree(ProcessSupervisor supervisor, TreeSpec spec, TreeRecord record) {
         this.supervisor = supervisor;
@@ -89,9 +90,20 @@ public final class SpawnedTree implements AutoCloseable {
      */
     public synchronized CompletableFuture<StopReport> stopLater() {
         if (stopping == null || stopping.isCompletedExceptionally()) {
-            stopping = supervisor.stopLater(spec.id(), spec.stopPolicy());
+            stopping = supervisor.stopLater(spec.id(), spec.stopPolicy()).thenApply(stopped -> {
+                nothingUnclaimedAfterStop = stopped.nothingUnclaimedAfter();
+                return stopped.report();
+            });
         }
         return stopping;
+    }
+
+    /**
+     * Its stop is over, and when it ended every process the supervisor adopted was a running tree's: nothing of
+     * this tree escaped it, so asking the supervisor for {@link ProcessSupervisor#unclaimed()} would find none of it.
+     */
+    public boolean stoppedWithNothingUnclaimed() {
+        return nothingUnclaimedAfterStop;
     }
 
     @Override

@@ -34,7 +34,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Codec {
     /** Raise on any change to a message's fields or tags. */
-    public static final int VERSION = 6;
+    public static final int VERSION = 7;
 
     /** Set in the supervisor's environment (owner pid): marks it for leak checks; never passed to fixtures. */
     public static final String SUPERVISOR_VARIABLE = "TETHER_SUPERVISOR";
@@ -166,6 +166,7 @@ public final class Codec {
             out.writeByte(STOPPED);
             out.writeInt(m.id());
             Fields.writeReport(out, m.report());
+            out.writeBoolean(m.nothingUnclaimedAfter());
         } else if (message instanceof MemberList m) {
             out.writeByte(MEMBER_LIST);
             out.writeInt(m.id());
@@ -229,7 +230,7 @@ public final class Codec {
             case SPAWNED ->
                 new Spawned(in.readInt(), in.readInt(), in.readLong(), Fields.readString(in), Fields.readString(in));
             case FAILED -> new Failed(in.readInt(), Fields.readString(in));
-            case STOPPED -> new Stopped(in.readInt(), Fields.readReport(in));
+            case STOPPED -> new Stopped(in.readInt(), Fields.readReport(in), in.readBoolean());
             case MEMBER_LIST -> new MemberList(in.readInt(), Fields.readProcesses(in));
             case PORT_HELD -> new PortHeld(in.readInt(), in.readBoolean(), in.readBoolean());
             case BYE -> new Bye(in.readInt());

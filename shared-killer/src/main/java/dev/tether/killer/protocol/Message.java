@@ -63,7 +63,11 @@ public sealed interface Message {
     /** The request could not be done; {@code message} is for the user. */
     record Failed(int id, String message) implements Answer {}
 
-    record Stopped(int id, StopReport report) implements Answer {}
+    /**
+     * @param nothingUnclaimedAfter when the stop ended, every process the supervisor adopted was claimed by a running
+     *     tree: no escapee of any stopped tree can be alive, and the owner need not ask for {@link Unclaimed}
+     */
+    record Stopped(int id, StopReport report, boolean nothingUnclaimedAfter) implements Answer {}
 
     /** The answer to {@link Members} and {@link Unclaimed}. */
     record MemberList(int id, List<ProcessInfo> processes) implements Answer {}

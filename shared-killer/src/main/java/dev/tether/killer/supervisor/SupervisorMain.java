@@ -216,7 +216,7 @@ public final class SupervisorMain {
             StopReport report = fixture.isPresent()
                     ? supervisor.stop(fixture.get(), request.policy())
                     : new StopReport(request.key(), List.of(), List.of(), Duration.ZERO);
-            owner.send(new Message.Stopped(request.id(), report));
+            owner.send(new Message.Stopped(request.id(), report, supervisor.everyAdopteeClaimed()));
         } catch (InterruptedException | RuntimeException e) {
             owner.send(new Message.Failed(request.id(), "stopping '" + request.key() + "' failed: " + e));
         }

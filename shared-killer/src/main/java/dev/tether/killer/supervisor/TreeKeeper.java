@@ -51,7 +51,6 @@ final class TreeKeeper {
     private final Optional<InitOrphans> initOrphans;
 
     private final SecondLook secondLook;
-
     private final Object childArrived = new Object();
 
     TreeKeeper(
@@ -68,16 +67,16 @@ final class TreeKeeper {
         this.owner = owner;
         this.self = self;
         this.escapees = new Escapees(posix, inspector, cgroups, owner, self, this::describeExit);
-        this.attribution = new Attribution(
-                fixtures, byLeaderPid, inspector, self, cgroups.isPresent(), this::tree, escapees, this::writeLedger);
         this.ledger = new LedgerWriter(ledger, owner, fixtures::values, this::unclaimedIds);
+        this.attribution = new Attribution(
+                fixtures, byLeaderPid, inspector, self, cgroups.isPresent(), this::tree, escapees, this.ledger::write);
         this.initOrphans = backendWithoutSubreaper.map(backend -> new InitOrphans(
                 fixtures,
                 inspector,
                 this::tree,
                 backend,
                 ledger::rivalsOfOtherSupervisors,
-                this::writeLedger,
+                this.ledger::write,
                 attribution::whileNoSpawnRegisters,
                 escapees::end));
         this.secondLook = new SecondLook(this::tree, initOrphans, attribution::nothingLeftOf);
@@ -213,6 +212,11 @@ final class TreeKeeper {
         ledger.writeLater();
     }
 
+    /** Every process the subreaper adopted is a running tree's (one read of its children; false without one). */
+    boolean everyAdopteeClaimed() {
+        return attribution.everyAdopteeClaimed();
+    }
+
     /** Live processes below the supervisor (the subreaper) that no fixture claims: escapees, to be ended. */
     List<ProcessInfo> unclaimed() {
         return attribution.unclaimedBelowSupervisor();
@@ -292,9 +296,5 @@ final class TreeKeeper {
         Set<ProcessId> ids = new HashSet<>(attribution.unclaimedIds());
         initOrphans.ifPresent(orphans -> ids.addAll(orphans.undecidedIds()));
         return ids;
-    }
-
-    private void writeLedger() {
-        ledger.write();
     }
 }

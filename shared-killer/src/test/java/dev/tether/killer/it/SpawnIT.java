@@ -88,6 +88,30 @@ class SpawnIT {
         }
     }
 
+    /**
+     * A stop says whether every process the supervisor adopted was claimed when it ended (the JUnit extension then
+     * skips its escapee request): with the subreaper's children list to read, a tree that leaves nothing says so;
+     * the portable backend has no such list and never claims it.
+     */
+    @Test
+    void aStopSaysWhetherAnyAdoptedProcessWasLeftUnclaimed(@TempDir Path dir) {
+        TreeSpec wrapper =
+                TreeSpec.of("wrapper", List.of("/bin/sh", "-c", "sleep 300 & wait"), dir, dir.resolve("wrapper.log"));
+
+        SpawnedTree tree = SUPERVISOR.get().spawn(wrapper);
+        Os.await(
+                "its sleep to start",
+                Duration.ofSeconds(10),
+                () -> tree.members().size() == 2);
+        assertFalse(tree.stoppedWithNothingUnclaimed(), "said before its stop");
+        tree.stop();
+
+        assertEquals(SUPERVISOR.get().hello().subreaper(), tree.stoppedWithNothingUnclaimed());
+        assertTrue(
+                SUPERVISOR.get().unclaimed().isEmpty(),
+                "the request agrees: " + SUPERVISOR.get().unclaimed());
+    }
+
     @Test
     void theSupervisorSaysWhichSpawnPathItTook() {
         String path = SUPERVISOR.get().hello().spawnPath();

@@ -64,8 +64,8 @@ class CodecTest {
                 new Message.Spawned(1, 4242, Long.MAX_VALUE, "cookie-uuid", ""),
                 new Message.Spawned(1, 4242, 0, "cookie-uuid", "/sys/fs/cgroup/tether-1/f1"),
                 new Message.Failed(1, "Fixture 'web': no such file\nsecond line"),
-                new Message.Stopped(2, report),
-                new Message.Stopped(2, new StopReport("empty", List.of(), List.of(), Duration.ZERO)),
+                new Message.Stopped(2, report, true),
+                new Message.Stopped(2, new StopReport("empty", List.of(), List.of(), Duration.ZERO), false),
                 new Message.MemberList(
                         3,
                         List.of(
