@@ -33,6 +33,14 @@ final class SecondLook {
     }
 
     /**
+     * Nothing of {@code fixture} is left anywhere, as the subreaper's adopted children show (see {@link
+     * Attribution#nothingLeftOf}); never claimed without a subreaper, whose orphans go to pid 1 instead.
+     */
+    boolean nothingLeftOf(OwnedTree fixture) {
+        return initOrphans.isEmpty() && nothingLeftBelowSubreaper.test(fixture);
+    }
+
+    /**
      * The report of {@code fixture}'s stop, followed by a second escalation when something was left. The whole
      * table is read only when the tree has a cgroup (a full read costs 1-10 ms), and not even then when the
      * subreaper's children show nothing of the tree is left: a process moved out of the cgroup has a live ancestor
@@ -41,7 +49,7 @@ final class SecondLook {
      */
     StopReport after(OwnedTree fixture, StopPolicy policy, StopReport report, Supplier<ProcessTable> table)
             throws InterruptedException {
-        if (fixture.cgroup.isPresent() && initOrphans.isEmpty() && nothingLeftBelowSubreaper.test(fixture)) {
+        if (fixture.cgroup.isPresent() && nothingLeftOf(fixture)) {
             return report;
         }
         if (fixture.cgroup.isPresent()) {

@@ -168,7 +168,7 @@ final class TreeKeeper {
                     exit.exitedNormally() ? 0 : exit.terminatingSignal(),
                     fixture.cgroup
                             .map(c -> Cgroups.holdsNothingBut(c, self.pid()))
-                            .orElseGet(() -> initOrphans.isEmpty() && attribution.nothingLeftOf(fixture))));
+                            .orElseGet(() -> secondLook.nothingLeftOf(fixture))));
         }
     }
 

@@ -10,6 +10,7 @@ import dev.tether.killer.SupervisorException;
 import dev.tether.killer.protocol.Codec;
 import dev.tether.killer.protocol.Message;
 import dev.tether.killer.stop.StopPolicy;
+import dev.tether.killer.testing.Os;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -137,13 +138,7 @@ class RequestsTest {
 
     /** The caller thread writes its request before it waits: the id is read back from the bytes it wrote. */
     private int awaitRequestId() throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (sent.size() == 0) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the caller sent nothing within " + PATIENCE);
-            }
-            Thread.onSpinWait();
-        }
+        Os.await("the caller to send its request", PATIENCE, () -> sent.size() > 0);
         synchronized (sent) {
             return onlyRequestSent().id();
         }
