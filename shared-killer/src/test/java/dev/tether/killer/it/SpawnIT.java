@@ -39,10 +39,16 @@ class SpawnIT {
 
         try (SpawnedTree tree = SUPERVISOR.get().spawn(spec)) {
             Path proc = Path.of("/proc", Integer.toString(tree.pid()));
+            // Asleep, not just exec'ed: while the loader and setlocale run, the child briefly holds the files it
+            // reads (JDK 25's unprivileged portable run saw a fd 3 then); a supervisor descriptor would stay.
             Os.await(
-                    "sleep to have exec'ed",
+                    "sleep to have exec'ed and to sleep",
                     Duration.ofSeconds(10),
-                    () -> Os.PROC.commandLine(tree.pid()).startsWith("sleep"));
+                    () -> Os.PROC.commandLine(tree.pid()).startsWith("sleep")
+                            && Os.PROC
+                                    .process(tree.pid())
+                                    .map(p -> p.state() == 'S')
+                                    .orElse(false));
 
             assertEquals(work, Files.readSymbolicLink(proc.resolve("cwd")));
             try (Stream<Path> fds = Files.list(proc.resolve("fd"))) {
