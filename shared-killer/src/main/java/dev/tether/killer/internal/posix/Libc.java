@@ -1,6 +1,5 @@
 package dev.tether.killer.internal.posix;
 
-import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import dev.tether.killer.process.OperatingSystem;
 
@@ -21,21 +20,16 @@ record Libc(
 
     /** {@code forceFallback} uses neither addition even where it exists, so old systems' path runs on new ones. */
     static Libc load(OperatingSystem os, boolean forceFallback) {
-        LinuxLibC linux = null;
-        PosixLibC calls;
-        int appendCreate;
-        if (os == OperatingSystem.LINUX) {
-            linux = loadLinuxLibC();
-            calls = linux;
-            appendCreate = 01 | 0100 | 02000; // O_WRONLY | O_CREAT | O_APPEND
-        } else {
-            calls = Native.load("c", PosixLibC.class);
-            appendCreate = 0x1 | 0x200 | 0x8; // macOS: O_WRONLY | O_CREAT | O_APPEND
-        }
+        NativeLibrary library = os == OperatingSystem.LINUX ? linuxLibrary() : NativeLibrary.getInstance("c");
+        LibcFunctions functions = new LibcFunctions(library);
+        LinuxLibC linux = os == OperatingSystem.LINUX ? functions : null;
+        int appendCreate = os == OperatingSystem.LINUX
+                ? 01 | 0100 | 02000 // O_WRONLY | O_CREAT | O_APPEND
+                : 0x1 | 0x200 | 0x8; // macOS: O_WRONLY | O_CREAT | O_APPEND
         boolean closeFrom = !forceFallback
-                && (os == OperatingSystem.MAC || hasFunction(os, "posix_spawn_file_actions_addclosefrom_np"));
-        boolean chdir = !forceFallback && hasFunction(os, "posix_spawn_file_actions_addchdir_np");
-        return new Libc(calls, linux, appendCreate, closeFrom, chdir, describe(linux));
+                && (os == OperatingSystem.MAC || hasFunction(library, "posix_spawn_file_actions_addclosefrom_np"));
+        boolean chdir = !forceFallback && hasFunction(library, "posix_spawn_file_actions_addchdir_np");
+        return new Libc(functions, linux, appendCreate, closeFrom, chdir, describe(linux));
     }
 
     /** How children are spawned here, for diagnosis: the libc and which of its additions are used. */
@@ -45,10 +39,9 @@ record Libc(
                 + (hasChdir ? "addchdir_np" : "chdir around the spawn");
     }
 
-    private static boolean hasFunction(OperatingSystem os, String name) {
+    private static boolean hasFunction(NativeLibrary library, String name) {
         try {
-            NativeLibrary.getInstance(os == OperatingSystem.LINUX ? "libc.so.6" : "c")
-                    .getFunction(name);
+            library.getFunction(name);
             return true;
         } catch (UnsatisfiedLinkError e) {
             return false;
@@ -67,11 +60,11 @@ record Libc(
     }
 
     /** glibc's real file name skips JNA's search (libc.so is a linker script there); musl has only "c". */
-    private static LinuxLibC loadLinuxLibC() {
+    private static NativeLibrary linuxLibrary() {
         try {
-            return Native.load("libc.so.6", LinuxLibC.class);
+            return NativeLibrary.getInstance("libc.so.6");
         } catch (UnsatisfiedLinkError e) {
-            return Native.load("c", LinuxLibC.class);
+            return NativeLibrary.getInstance("c");
         }
     }
 }

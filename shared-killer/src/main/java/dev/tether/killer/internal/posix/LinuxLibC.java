@@ -19,10 +19,11 @@ public interface LinuxLibC extends PosixLibC {
 
     int close(int fd) throws LastErrorException;
 
-    /** Linux 5.3+: pidfd_open, a descriptor that becomes readable when the process exits (no libc wrapper). */
-    long SYS_PIDFD_OPEN = 434; // the same number on every architecture since 5.1's unified table
-
-    long syscall(long number, Object... arguments) throws LastErrorException;
+    /**
+     * Linux 5.3+: a descriptor that becomes readable when the process exits. glibc has no wrapper before 2.36, so
+     * it is called through {@code syscall(2)}.
+     */
+    int pidfd_open(int pid, int flags) throws LastErrorException;
 
     int ppoll(Pointer fds, long count, Pointer timeout, Pointer sigmask) throws LastErrorException;
 

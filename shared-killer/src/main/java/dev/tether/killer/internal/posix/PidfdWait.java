@@ -25,7 +25,7 @@ final class PidfdWait {
         try {
             for (int pid : pids) {
                 try {
-                    fds.add((int) linux.syscall(LinuxLibC.SYS_PIDFD_OPEN, pid, 0));
+                    fds.add(linux.pidfd_open(pid, 0));
                 } catch (LastErrorException e) {
                     if (e.getErrorCode() != ESRCH) {
                         return false; // no pidfd_open on this kernel, or not allowed

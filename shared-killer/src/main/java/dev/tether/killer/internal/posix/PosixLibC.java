@@ -1,19 +1,18 @@
 package dev.tether.killer.internal.posix;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Library;
 import com.sun.jna.Pointer;
 import com.sun.jna.StringArray;
 import com.sun.jna.ptr.IntByReference;
 
 /**
  * The libc functions Tether calls on every POSIX system. The only place, with {@link LinuxLibC}, where native
- * functions are declared; nothing outside this package calls them.
+ * functions are declared; nothing outside this package calls them. {@link LibcFunctions} implements both.
  *
  * <p>The posix_spawn family returns its error number instead of setting errno, so those functions return
  * {@code int} and do not throw.
  */
-public interface PosixLibC extends Library {
+public interface PosixLibC {
     int posix_spawn(
             IntByReference pid,
             String path,
