@@ -49,7 +49,10 @@ final class SupervisorLauncher {
             // stdout is the protocol channel: JVM warnings (e.g. a stale CDS archive) must go to the log
             "-Xlog:disable",
             "-Xlog:all=warning:stderr",
-            "-Djava.awt.headless=true");
+            "-Djava.awt.headless=true",
+            // JNA loads its library through System.load, a restricted method: JDK 22+ warns on every start and
+            // says it will refuse in a later release unless native access is granted. JDK 17 knows the option.
+            "--enable-native-access=ALL-UNNAMED");
 
     /** Agents and options of the owner (JaCoCo, debuggers) must not be loaded into the supervisor. */
     private static final List<String> OWNER_ONLY_VARIABLES =

@@ -1,45 +1,43 @@
 package dev.tether.killer.client;
 
 import dev.tether.killer.process.OperatingSystem;
-import dev.tether.killer.protocol.Codec;
 import dev.tether.killer.state.StateDirectory;
 import dev.tether.killer.state.StatePruner;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Makes the supervisor JVM start fast. Loading JNA dominates its start-up (measured: ~80 ms of ~130 ms), so:
+ * Makes the supervisor JVM start fast. Loading JNA is the largest part of its start-up (measured: ~40 ms of
+ * ~110 ms, beside a JVM's own ~45 ms to reach {@code main}), so:
  * <ul>
  *   <li>JNA's native library is extracted once per JNA jar into the verified private state directory (never a
  *       shared or predictable path another user could plant a library in), instead of by every supervisor into
  *       a fresh temp file;
  *   <li>when the supervisor's class path is all jars (as for every user of the plugin or extension), a
- *       class-data-sharing archive of its classes is dumped once, in the background, and used from then on.
+ *       class-data-sharing archive of its classes ({@link SupervisorArchive}) is dumped once, in the background,
+ *       and used from then on.
  * </ul>
  * Both are caches: when anything about them fails, the supervisor simply starts the slow way.
  */
 final class SupervisorStartup {
     private final StateDirectory stateDirectory;
     private final List<String> classpath;
+    private final SupervisorArchive archive;
 
     SupervisorStartup(StateDirectory stateDirectory, List<String> classpath) {
         this.stateDirectory = stateDirectory;
         this.classpath = classpath;
+        this.archive = new SupervisorArchive(stateDirectory, classpath);
     }
 
     /** JVM options that use the caches that exist now. */
@@ -55,62 +53,39 @@ final class SupervisorStartup {
             options.add("-Djna.boot.library.path=" + dir);
             options.add("-Djna.nounpack=true");
         });
-        Path archive = archive();
-        if (allJars() && Files.isReadable(archive)) {
-            StatePruner.markUsed(archive);
-            options.add("-XX:SharedArchiveFile=" + archive);
-            options.add("-Xshare:auto"); // a stale or foreign archive is ignored, never fatal
+        if (SupervisorArchive.enabled() && allJars()) {
+            Path archiveFile = archive.path();
+            if (Files.isReadable(archiveFile)) {
+                StatePruner.markUsed(archiveFile);
+                options.add("-XX:SharedArchiveFile=" + archiveFile);
+                options.add("-Xshare:auto"); // a stale or foreign archive is ignored, never fatal
+            }
         }
         return options;
     }
 
     /**
-     * Dumps the class-data archive in a short JVM of its own if it is missing, without delaying anyone: the
-     * supervisor that is starting now does not wait for it. The dump JVM exits by itself within a second.
+     * Dumps the class-data archive in short JVMs of their own if it is missing, without delaying anyone: the
+     * supervisor that is starting now does not wait for it. The dump takes about a second.
      */
     void prepareArchiveInBackground(List<String> javaCommand, List<String> baseOptions, String warmUpClass) {
-        if (!allJars() || Files.exists(archive())) {
+        if (!SupervisorArchive.enabled() || !allJars() || Files.exists(archive.path())) {
             return;
         }
-        Thread thread = new Thread(() -> dumpArchive(javaCommand, baseOptions, warmUpClass), "tether-cds-dump");
+        List<String> jvm = new ArrayList<>(javaCommand);
+        jvm.addAll(baseOptions);
+        jvm.addAll(jvmOptions());
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        archive.dump(jvm, warmUpClass);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "tether-cds-dump");
         thread.setDaemon(true);
         thread.start();
-    }
-
-    private void dumpArchive(List<String> javaCommand, List<String> baseOptions, String warmUpClass) {
-        Path target = archive();
-        Path partial = target.resolveSibling(
-                target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-        try {
-            List<String> command = new ArrayList<>(javaCommand);
-            command.addAll(baseOptions);
-            command.addAll(jvmOptions());
-            command.add("-XX:ArchiveClassesAtExit=" + partial);
-            command.add("-cp");
-            command.add(String.join(File.pathSeparator, classpath));
-            command.add(warmUpClass);
-            command.add("--warm-up");
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD);
-            builder.environment().put(Codec.SUPERVISOR_VARIABLE, "warm-up");
-            Process dump = builder.start();
-            if (dump.waitFor(30, TimeUnit.SECONDS) && dump.exitValue() == 0 && Files.size(partial) > 0) {
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                dump.destroyForcibly();
-            }
-        } catch (IOException e) {
-            // a cache: the supervisor starts without it
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            try {
-                Files.deleteIfExists(partial);
-            } catch (IOException e) {
-                // left for the next dump to overwrite
-            }
-        }
     }
 
     /** Removes, in the background, what earlier runs left: see {@link StatePruner}. */
@@ -138,29 +113,6 @@ final class SupervisorStartup {
         return classpath.stream().allMatch(entry -> entry.endsWith(".jar"));
     }
 
-    /** One archive per class path and JDK: a different jar or JVM needs a different archive. */
-    private Path archive() {
-        StringBuilder key =
-                new StringBuilder(System.getProperty("java.home") + "|" + System.getProperty("java.vm.version"));
-        for (String entry : classpath) {
-            Path jar = Path.of(entry);
-            try {
-                key.append('|')
-                        .append(entry)
-                        .append(':')
-                        .append(Files.size(jar))
-                        .append(':')
-                        .append(Files.getLastModifiedTime(jar).toMillis());
-            } catch (IOException e) {
-                key.append('|').append(entry);
-            }
-        }
-        return stateDirectory
-                .subdirectory("cds")
-                .path()
-                .resolve("supervisor-" + sha1(key.toString()).substring(0, 16) + ".jsa");
-    }
-
     private Optional<Path> extractJnaDispatch() {
         String prefix = jnaResourcePrefix();
         String library = System.mapLibraryName("jnidispatch").replace(".dylib", ".jnilib");
@@ -169,7 +121,8 @@ final class SupervisorStartup {
         Path directory;
         try {
             directory = stateDirectory
-                    .subdirectory("jna-" + sha1(jnaJarIdentity()).substring(0, 12) + "-" + prefix)
+                    .subdirectory(
+                            "jna-" + SupervisorArchive.sha1(jnaJarIdentity()).substring(0, 12) + "-" + prefix)
                     .path();
         } catch (RuntimeException e) {
             return Optional.empty(); // JNA then extracts into a fresh temp file of its own, as it does by default
@@ -223,14 +176,5 @@ final class SupervisorStartup {
         };
         String os = OperatingSystem.current() == OperatingSystem.MAC ? "darwin" : "linux";
         return os + "-" + arch;
-    }
-
-    private static String sha1(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

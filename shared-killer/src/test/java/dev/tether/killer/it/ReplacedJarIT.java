@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Collectors;
@@ -28,25 +29,30 @@ import org.junit.jupiter.api.io.TempDir;
 @EnabledOnOs(OS.LINUX)
 class ReplacedJarIT {
     private static final Duration LIMIT = Duration.ofSeconds(20);
+    /**
+     * The owner would dump a class-data archive from the jar in the background, and a dump JVM reading a jar
+     * overwritten under it spins until its time limit (30 s): a process this suite would leave running.
+     */
+    private static final List<String> NO_ARCHIVE = List.of("-Dtether.supervisor.archive=off");
 
     @Test
     void theSupervisorStopsEveryTreeAfterItsJarWasOverwritten(
             @TempDir Path dir, @TempDir Path ledgers, @TempDir Path lib) throws Exception {
-        try (ChildOwner owner = new ChildOwner(dir, ledgers, classPathWithEngineJar(lib))) {
+        try (ChildOwner owner = new ChildOwner(dir, ledgers, classPathWithEngineJar(lib), NO_ARCHIVE)) {
             awaitSupervisorPreload(owner.supervisorPid);
             overwriteInPlace(lib.resolve("tether-killer.jar"));
 
             owner.jvm.destroyForcibly(); // the supervisor sees its pipe close and stops every tree
 
             Os.awaitAllDead(owner.fixtures, LIMIT);
-            Os.awaitAllDead(java.util.List.of(Os.idOf(owner.supervisorPid)), LIMIT);
+            Os.awaitAllDead(List.of(Os.idOf(owner.supervisorPid)), LIMIT);
         }
     }
 
     @Test
     void theOwnerStopsEveryTreeAfterItsJarWasOverwrittenAndTheSupervisorDied(
             @TempDir Path dir, @TempDir Path ledgers, @TempDir Path lib) throws Exception {
-        try (ChildOwner owner = new ChildOwner(dir, ledgers, classPathWithEngineJar(lib))) {
+        try (ChildOwner owner = new ChildOwner(dir, ledgers, classPathWithEngineJar(lib), NO_ARCHIVE)) {
             awaitSupervisorPreload(owner.supervisorPid); // the owner's own preload ended before READY
             owner.awaitEverythingInLedger(ledgers); // the owner can find the scrubbed daemon only there
             overwriteInPlace(lib.resolve("tether-killer.jar"));

@@ -23,19 +23,19 @@ public final class ChildOwner implements AutoCloseable {
     public final List<ProcessId> fixtures = new ArrayList<>();
 
     public ChildOwner(Path dir, Path ledgers) throws IOException {
-        this(dir, ledgers, System.getProperty("java.class.path"));
+        this(dir, ledgers, System.getProperty("java.class.path"), List.of());
     }
 
-    /** An owner JVM with its own class path (e.g. the engine from a jar the test then damages). */
-    public ChildOwner(Path dir, Path ledgers, String classPath) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(
-                        Paths.get(System.getProperty("java.home"), "bin", "java")
-                                .toString(),
-                        "-cp",
-                        classPath,
-                        OwnerMain.class.getName(),
-                        dir.toString(),
-                        ledgers.toString())
+    /**
+     * An owner JVM with its own class path (e.g. the engine from a jar the test then damages) and options of its
+     * own.
+     */
+    public ChildOwner(Path dir, Path ledgers, String classPath, List<String> jvmOptions) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classPath, OwnerMain.class.getName(), dir.toString(), ledgers.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectError(dir.resolve("owner.err").toFile());
         builder.environment().put(Os.TEST_MARKER, "owner");
         jvm = builder.start();
