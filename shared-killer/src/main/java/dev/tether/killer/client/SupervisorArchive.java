@@ -31,11 +31,17 @@ final class SupervisorArchive {
 
     private static final long DUMP_TIMEOUT_SECONDS = 30;
     /**
-     * coreutils' (or busybox's) {@code timeout}: it ends a dump JVM that runs too long even after the owner JVM is
-     * gone, whose own limit then no longer holds. A dump from a jar overwritten in place while it ran was seen
-     * spinning at 100% CPU for minutes after its owner was killed.
+     * util-linux's {@code setpriv --pdeathsig KILL} (2.33+): the dump JVM is killed when the thread that started it
+     * ends, so a dump never outlives its owner JVM. Without it, a dump left running by a killed owner is an orphan
+     * no fixture made, which the portable backend cannot attribute and reports (seen in CI: a Surefire fork killed
+     * while it dumped). And a dump can hang: one reading a jar overwritten in place under it spun at 100% CPU.
      */
+    private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
+    /** Where there is no setpriv: coreutils' or busybox's {@code timeout} at least ends a dump that hangs. */
     private static final List<Path> TIMEOUT_COMMANDS = List.of(Path.of("/usr/bin/timeout"), Path.of("/bin/timeout"));
+
+    /** The wrapper this machine offers, found once: a probe costs a process start. */
+    private static volatile List<String> lifeLimit;
 
     private final StateDirectory stateDirectory;
     private final List<String> classpath;
@@ -114,13 +120,7 @@ final class SupervisorArchive {
     }
 
     private static boolean runs(List<String> java) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        TIMEOUT_COMMANDS.stream().filter(Files::isExecutable).findFirst().ifPresent(timeout -> {
-            command.add(timeout.toString());
-            command.add("-s");
-            command.add("KILL");
-            command.add(DUMP_TIMEOUT_SECONDS + "s");
-        });
+        List<String> command = new ArrayList<>(lifeLimit());
         command.addAll(java);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -132,6 +132,41 @@ final class SupervisorArchive {
         }
         process.destroyForcibly();
         return false;
+    }
+
+    /** The command prefix that keeps a dump from outliving its owner, or from hanging, on this machine. */
+    static List<String> lifeLimit() throws InterruptedException {
+        List<String> known = lifeLimit;
+        if (known == null) {
+            known = findLifeLimit();
+            lifeLimit = known;
+        }
+        return known;
+    }
+
+    private static List<String> findLifeLimit() throws InterruptedException {
+        List<String> pdeathsig = List.of(SETPRIV.toString(), "--pdeathsig", "KILL", "--");
+        if (Files.isExecutable(SETPRIV)) {
+            List<String> probe = new ArrayList<>(pdeathsig);
+            probe.add("true");
+            try {
+                Process process = new ProcessBuilder(probe)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+                if (process.waitFor(DUMP_TIMEOUT_SECONDS, TimeUnit.SECONDS) && process.exitValue() == 0) {
+                    return pdeathsig; // util-linux before 2.33 refuses the option
+                }
+                process.destroyForcibly();
+            } catch (IOException e) {
+                // not runnable here: the next wrapper
+            }
+        }
+        return TIMEOUT_COMMANDS.stream()
+                .filter(Files::isExecutable)
+                .findFirst()
+                .map(timeout -> List.of(timeout.toString(), "-s", "KILL", DUMP_TIMEOUT_SECONDS + "s"))
+                .orElse(List.of());
     }
 
     private static void deleteQuietly(Path file) {
