@@ -2,7 +2,10 @@ package dev.tether.benchmarks;
 
 import dev.tether.killer.testing.Os;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -269,7 +272,8 @@ class PeersBenchmark {
         rows.add("| time to ready (server listens -> plugin returns), python http.server | "
                 + stats(ready.get(Tool.TETHER), " ms") + " | " + stats(ready.get(Tool.PROCESS_EXEC), " ms")
                 + String.format(Locale.ROOT, " (%.1fx Tether)", median(ready.get(Tool.PROCESS_EXEC)) / tetherReady)
-                + " | no readiness check | n/a |");
+                + " | no readiness check | " + stats(bareFirstAnswers(), " ms")
+                + " until its first HTTP answer, asked every 1 ms |");
         double tetherWall = median(wall.get(Tool.TETHER));
         StringBuilder row = new StringBuilder("| build wall time, same `mvn verify` (start server, one IT, stop) |");
         for (Tool tool : List.of(Tool.TETHER, Tool.PROCESS_EXEC, Tool.EXEC_ASYNC)) {
@@ -280,6 +284,60 @@ class PeersBenchmark {
             row.append(" |");
         }
         rows.add(row.append(" n/a |").toString());
+    }
+
+    /**
+     * The limit of an HTTP probe against this server: the same script started by a bare ProcessBuilder, without
+     * Maven, and asked {@code GET /} every 1 ms; from its listening to the end of its first answer. A plugin's time to
+     * ready is this plus what the plugin itself costs.
+     */
+    private List<Double> bareFirstAnswers() throws Exception {
+        List<Double> answers = new ArrayList<>();
+        for (int run = 0; run < TIMING_RUNS; run++) {
+            Path dir = Files.createDirectories(work.resolve("timing-bare-" + run));
+            Files.copy(
+                    PeersBenchmark.class.getResourceAsStream("/scenarios/server.py"),
+                    dir.resolve("server.py"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            int port = freePort();
+            Path stamp = dir.resolve("listening");
+            ProcessBuilder builder = new ProcessBuilder(
+                            "python3", dir.resolve("server.py").toString(), Integer.toString(port), stamp.toString())
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("server.log").toFile());
+            builder.environment().put(Os.TEST_MARKER, "bare-first-answer");
+            Process server = builder.start();
+            recorded.add((int) server.pid());
+            try {
+                java.time.Instant answered = firstAnswer(port);
+                long listenNanos = Long.parseLong(Files.readString(stamp).trim());
+                long answeredNanos = answered.getEpochSecond() * 1_000_000_000L + answered.getNano();
+                answers.add((answeredNanos - listenNanos) / 1_000_000.0);
+            } finally {
+                server.destroyForcibly().waitFor();
+            }
+        }
+        return answers;
+    }
+
+    /** When the first complete answer to {@code GET /} came, asking every 1 ms until one does. */
+    private static java.time.Instant firstAnswer(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + HUNG.toNanos();
+        byte[] request = "GET / HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        while (System.nanoTime() < deadline) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+                socket.getOutputStream().write(request);
+                if (socket.getInputStream().readAllBytes().length > 0) {
+                    return java.time.Instant.now();
+                }
+            } catch (IOException notListeningYet) {
+                // asked again in 1 ms
+            }
+            Thread.sleep(1);
+        }
+        throw new AssertionError("python http.server on port " + port + " did not answer within " + HUNG);
     }
 
     /** exec-maven-plugin leaves the server running after the build: end it by its port (a process we started). */

@@ -16,7 +16,8 @@ enum Tool {
     }
 
     /**
-     * The {@code <plugin>} that starts {@code argv} before the integration tests and stops it after.
+     * The {@code <plugin>} that starts {@code argv} before the integration tests and stops it after. Tether is
+     * declared as its README recommends: an extension, which starts its supervisor while Maven compiles.
      *
      * @param healthUrl the readiness URL, or null
      */
@@ -27,6 +28,7 @@ enum Tool {
             case TETHER ->
                 """
                     <plugin><groupId>dev.tether</groupId><artifactId>tether-maven-plugin</artifactId><version>%s</version>
+                      <extensions>true</extensions>
                       <executions><execution><goals><goal>start</goal><goal>stop</goal></goals></execution></executions>
                       <configuration><processes><process><id>app</id><executable>%s</executable>
                         <arguments>%s</arguments><daemonizes>%s</daemonizes>%s

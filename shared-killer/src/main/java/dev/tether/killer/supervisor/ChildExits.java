@@ -1,6 +1,7 @@
 package dev.tether.killer.supervisor;
 
 import dev.tether.killer.internal.posix.ChildExit;
+import dev.tether.killer.process.ProcessInfo;
 import dev.tether.killer.process.Signal;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,11 @@ final class ChildExits {
         byPid.values().removeIf(r -> now - r.atNanos() > KEEP_NANOS);
         byPid.put(exit.pid(), new Recorded(exit, now));
         notifyAll();
+    }
+
+    /** How a member ended: the supervisor's own children are reaped by it, others by their own parent. */
+    String describeMember(ProcessInfo member, int supervisorPid) {
+        return member.ppid() == supervisorPid ? describeChild(member.pid(), 200) : describe(member.pid());
     }
 
     /**

@@ -198,13 +198,14 @@ public final class SupervisorMain {
                 Paths.get(request.logFile()),
                 request.policy());
         try {
-            OwnedTree fixture = supervisor.spawn(order);
-            owner.send(new Message.Spawned(
-                    request.id(),
-                    fixture.leader().pid(),
-                    fixture.leader().startTime(),
-                    fixture.membership.cookie(),
-                    fixture.cgroup.map(Path::toString).orElse("")));
+            supervisor.spawn(
+                    order,
+                    fixture -> owner.send(new Message.Spawned(
+                            request.id(),
+                            fixture.leader().pid(),
+                            fixture.leader().startTime(),
+                            fixture.membership.cookie(),
+                            fixture.cgroup.map(Path::toString).orElse(""))));
         } catch (SpawnException | IOException | RuntimeException | LinkageError e) {
             owner.send(new Message.Failed(request.id(), String.valueOf(e.getMessage())));
         }
