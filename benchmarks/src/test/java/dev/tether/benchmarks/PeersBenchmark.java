@@ -237,15 +237,10 @@ class PeersBenchmark {
             for (Tool tool : List.of(Tool.TETHER, Tool.PROCESS_EXEC, Tool.EXEC_ASYNC)) {
                 Path dir = Files.createDirectories(
                         work.resolve("timing-" + tool.name().toLowerCase(Locale.ROOT) + "-" + run));
-                Files.copy(
-                        PeersBenchmark.class.getResourceAsStream("/scenarios/server.py"),
-                        dir.resolve("server.py"),
-                        StandardCopyOption.REPLACE_EXISTING);
                 int port = freePort();
                 Path stamp = dir.resolve("listening");
                 String url = "http://127.0.0.1:" + port + "/";
-                List<String> argv = List.of(
-                        "python3", dir.resolve("server.py").toString(), Integer.toString(port), stamp.toString());
+                List<String> argv = timedServer(dir, port, stamp);
                 PeerBuild.generate(dir, tool, argv, false, tool == Tool.EXEC_ASYNC ? null : url, version);
                 PeerBuild.Result result = PeerBuild.run(
                         dir,
@@ -295,14 +290,9 @@ class PeersBenchmark {
         List<Double> answers = new ArrayList<>();
         for (int run = 0; run < TIMING_RUNS; run++) {
             Path dir = Files.createDirectories(work.resolve("timing-bare-" + run));
-            Files.copy(
-                    PeersBenchmark.class.getResourceAsStream("/scenarios/server.py"),
-                    dir.resolve("server.py"),
-                    StandardCopyOption.REPLACE_EXISTING);
             int port = freePort();
             Path stamp = dir.resolve("listening");
-            ProcessBuilder builder = new ProcessBuilder(
-                            "python3", dir.resolve("server.py").toString(), Integer.toString(port), stamp.toString())
+            ProcessBuilder builder = new ProcessBuilder(timedServer(dir, port, stamp))
                     .directory(dir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("server.log").toFile());
@@ -319,6 +309,15 @@ class PeersBenchmark {
             }
         }
         return answers;
+    }
+
+    /** The python http.server of the timings, copied into {@code dir}: it writes when it listens to {@code stamp}. */
+    private static List<String> timedServer(Path dir, int port, Path stamp) throws IOException {
+        Files.copy(
+                PeersBenchmark.class.getResourceAsStream("/scenarios/server.py"),
+                dir.resolve("server.py"),
+                StandardCopyOption.REPLACE_EXISTING);
+        return List.of("python3", dir.resolve("server.py").toString(), Integer.toString(port), stamp.toString());
     }
 
     /** When the first complete answer to {@code GET /} came, asking every 1 ms until one does. */
