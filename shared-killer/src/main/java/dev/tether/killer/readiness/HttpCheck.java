@@ -19,7 +19,6 @@ import javax.net.ssl.X509TrustManager;
 
 final class HttpCheck implements ProbeCheck {
     private static final int READ_TIMEOUT_MS = 2000;
-    private static final SSLContext TRUST_ALL = trustAll();
     /** Between requests once the port accepts: 50 ms, doubling to 1 s (about 8 requests in 5 s, not 300). */
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(50);
 
@@ -38,6 +37,7 @@ final class HttpCheck implements ProbeCheck {
         this.minStatus = minStatus;
         this.maxStatus = maxStatus;
         this.body = body;
+        HttpWarmUp.startOnce(); // the check is made before its server is spawned: the warm-up runs beside its start
     }
 
     @Override
@@ -78,7 +78,7 @@ final class HttpCheck implements ProbeCheck {
         try {
             connection = (HttpURLConnection) url.openConnection(Proxy.NO_PROXY);
             if (connection instanceof HttpsURLConnection https) {
-                https.setSSLSocketFactory(TRUST_ALL.getSocketFactory());
+                https.setSSLSocketFactory(TrustAll.CONTEXT.getSocketFactory());
                 https.setHostnameVerifier((host, session) -> true); // test servers use self-signed certificates
             }
             connection.setConnectTimeout(TcpCheck.CONNECT_TIMEOUT_MS);
@@ -120,25 +120,33 @@ final class HttpCheck implements ProbeCheck {
         return TcpCheck.isLocal(url.getHost()) ? OptionalInt.of(port) : OptionalInt.empty();
     }
 
-    private static SSLContext trustAll() {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            TrustManager trustEverything = new X509TrustManager() {
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String type) {}
+    /**
+     * Made on the first https request only: setting up a TLS context costs ~170 ms in a fresh JVM here, which a
+     * class-wide constant made every http probe pay before its server was even spawned.
+     */
+    private static final class TrustAll {
+        static final SSLContext CONTEXT = trustAll();
 
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String type) {}
+        private static SSLContext trustAll() {
+            try {
+                SSLContext context = SSLContext.getInstance("TLS");
+                TrustManager trustEverything = new X509TrustManager() {
+                    @Override
+                    public void checkClientTrusted(X509Certificate[] chain, String type) {}
 
-                @Override
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            };
-            context.init(null, new TrustManager[] {trustEverything}, new SecureRandom());
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+                    @Override
+                    public void checkServerTrusted(X509Certificate[] chain, String type) {}
+
+                    @Override
+                    public X509Certificate[] getAcceptedIssuers() {
+                        return new X509Certificate[0];
+                    }
+                };
+                context.init(null, new TrustManager[] {trustEverything}, new SecureRandom());
+                return context;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 }
