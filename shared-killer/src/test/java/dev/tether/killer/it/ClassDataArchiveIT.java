@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tether.killer.client.ProcessSupervisor;
 import dev.tether.killer.testing.Os;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 @EnabledOnOs(OS.LINUX)
 class ClassDataArchiveIT {
     private static final Duration DUMP_LIMIT = Duration.ofSeconds(60);
-    private static final String ARCHIVE_OPTION = "-XX:SharedArchiveFile=";
 
     @TempDir
     Path ledgers;
@@ -40,7 +37,7 @@ class ClassDataArchiveIT {
         AtomicReference<Path> archive = new AtomicReference<>();
         Os.await("a supervisor started with the archive the first one dumped in the background", DUMP_LIMIT, () -> {
             try (ProcessSupervisor supervisor = ProcessSupervisor.launch(ledgers)) {
-                Optional<Path> named = archiveOnCommandLine(supervisor.pid());
+                Optional<Path> named = Os.classDataArchiveOf(supervisor.pid());
                 named.ifPresent(archive::set);
                 if (named.isPresent()) {
                     java.util.List<String> mapped = mappedFiles(supervisor.pid());
@@ -61,21 +58,9 @@ class ClassDataArchiveIT {
     void withTheSwitchOffTheSupervisorStartsWithoutAnArchive() {
         System.setProperty("tether.supervisor.archive", "off");
         try (ProcessSupervisor supervisor = ProcessSupervisor.launch(ledgers)) {
-            assertEquals(Optional.empty(), archiveOnCommandLine(supervisor.pid()), "the supervisor's archive option");
+            assertEquals(Optional.empty(), Os.classDataArchiveOf(supervisor.pid()), "the supervisor's archive option");
         } finally {
             System.clearProperty("tether.supervisor.archive");
-        }
-    }
-
-    private static Optional<Path> archiveOnCommandLine(long pid) {
-        try {
-            String commandLine = Files.readString(Path.of("/proc/" + pid + "/cmdline"), StandardCharsets.UTF_8);
-            return Arrays.stream(commandLine.split("\0"))
-                    .filter(argument -> argument.startsWith(ARCHIVE_OPTION))
-                    .map(argument -> Path.of(argument.substring(ARCHIVE_OPTION.length())))
-                    .findFirst();
-        } catch (IOException e) {
-            throw new AssertionError("cannot read the command line of supervisor " + pid, e);
         }
     }
 

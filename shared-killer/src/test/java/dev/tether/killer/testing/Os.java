@@ -14,8 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
@@ -71,6 +73,15 @@ public final class Os {
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException("no class path entry for " + type, e);
         }
+    }
+
+    /** The class-data archive a supervisor was started with: its {@code -XX:SharedArchiveFile} option, if any. */
+    public static Optional<Path> classDataArchiveOf(long supervisorPid) {
+        String option = "-XX:SharedArchiveFile=";
+        return Arrays.stream(PROC.commandLine((int) supervisorPid).split(" "))
+                .filter(argument -> argument.startsWith(option))
+                .map(argument -> Path.of(argument.substring(option.length())))
+                .findFirst();
     }
 
     /** Something accepts a TCP connection on 127.0.0.1:{@code port} right now. */
