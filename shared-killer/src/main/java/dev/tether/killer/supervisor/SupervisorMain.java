@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Entry point of the supervisor process: {@code java ... SupervisorMain <owner pid@start> <ledger directory>}.
@@ -197,17 +198,23 @@ public final class SupervisorMain {
                 Paths.get(request.workingDirectory()),
                 Paths.get(request.logFile()),
                 request.policy());
+        AtomicBoolean answered = new AtomicBoolean();
         try {
-            supervisor.spawn(
-                    order,
-                    fixture -> owner.send(new Message.Spawned(
-                            request.id(),
-                            fixture.leader().pid(),
-                            fixture.leader().startTime(),
-                            fixture.membership.cookie(),
-                            fixture.cgroup.map(Path::toString).orElse(""))));
+            supervisor.spawn(order, fixture -> {
+                answered.set(true);
+                owner.send(new Message.Spawned(
+                        request.id(),
+                        fixture.leader().pid(),
+                        fixture.leader().startTime(),
+                        fixture.membership.cookie(),
+                        fixture.cgroup.map(Path::toString).orElse("")));
+            });
         } catch (SpawnException | IOException | RuntimeException | LinkageError e) {
-            owner.send(new Message.Failed(request.id(), String.valueOf(e.getMessage())));
+            if (answered.get()) { // the tree runs and is kept: a failure after the answer is only for the log
+                System.err.println("[tether-supervisor] after spawning '" + request.key() + "': " + e);
+            } else {
+                owner.send(new Message.Failed(request.id(), String.valueOf(e.getMessage())));
+            }
         }
     }
 
