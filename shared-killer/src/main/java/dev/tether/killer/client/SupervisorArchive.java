@@ -79,12 +79,12 @@ final class SupervisorArchive {
      * Both write only into the verified private state directory, under names of this process, and the archive
      * appears under its real name only when complete.
      *
+     * @param target the archive, as {@link #path()} named it
      * @param jvm the java command and the supervisor's own options (the archive is only used by a JVM whose
      *     options agree with the dump's)
      * @return whether the archive exists now
      */
-    boolean dump(List<String> jvm, String warmUpClass) throws InterruptedException {
-        Path target = path();
+    boolean dump(Path target, List<String> jvm, String warmUpClass) throws InterruptedException {
         String partialName =
                 target.getFileName() + "." + ProcessHandle.current().pid();
         Path classList = target.resolveSibling(partialName + ".classlist");

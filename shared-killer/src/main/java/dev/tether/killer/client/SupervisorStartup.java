@@ -33,6 +33,10 @@ final class SupervisorStartup {
     private final StateDirectory stateDirectory;
     private final List<String> classpath;
     private final SupervisorArchive archive;
+    /** Computed once: the supervisor's launch and, when the archive is missing, its dump use the same options. */
+    private List<String> options;
+    /** The archive this launch wanted but did not find: the one to dump. */
+    private Optional<Path> missingArchive = Optional.empty();
 
     SupervisorStartup(StateDirectory stateDirectory, List<String> classpath) {
         this.stateDirectory = stateDirectory;
@@ -42,26 +46,35 @@ final class SupervisorStartup {
 
     /** JVM options that use the caches that exist now. */
     List<String> jvmOptions() {
-        List<String> options = new ArrayList<>();
+        if (options == null) {
+            options = List.copyOf(currentOptions());
+        }
+        return options;
+    }
+
+    private List<String> currentOptions() {
+        List<String> chosen = new ArrayList<>();
         if (OperatingSystem.current() == OperatingSystem.LINUX) {
             // Without it, JNA's first use runs `/sbin/ldconfig -p` to list library directories: a process spawn
             // on the supervisor's start-up path (10-20 ms of ~120 here). The C library, the one library it loads,
             // is found by its own name (libc.so.6); these are the directories JNA searches besides ldconfig's.
-            options.add("-Djna.platform.library.path=" + String.join(File.pathSeparator, linuxLibraryDirectories()));
+            chosen.add("-Djna.platform.library.path=" + String.join(File.pathSeparator, linuxLibraryDirectories()));
         }
         extractJnaDispatch().ifPresent(dir -> {
-            options.add("-Djna.boot.library.path=" + dir);
-            options.add("-Djna.nounpack=true");
+            chosen.add("-Djna.boot.library.path=" + dir);
+            chosen.add("-Djna.nounpack=true");
         });
         if (SupervisorArchive.enabled() && allJars()) {
             Path archiveFile = archive.path();
             if (Files.isReadable(archiveFile)) {
                 StatePruner.markUsed(archiveFile);
-                options.add("-XX:SharedArchiveFile=" + archiveFile);
-                options.add("-Xshare:auto"); // a stale or foreign archive is ignored, never fatal
+                chosen.add("-XX:SharedArchiveFile=" + archiveFile);
+                chosen.add("-Xshare:auto"); // a stale or foreign archive is ignored, never fatal
+            } else {
+                missingArchive = Optional.of(archiveFile);
             }
         }
-        return options;
+        return chosen;
     }
 
     /**
@@ -69,16 +82,18 @@ final class SupervisorStartup {
      * supervisor that is starting now does not wait for it. The dump takes about a second.
      */
     void prepareArchiveInBackground(List<String> javaCommand, List<String> baseOptions, String warmUpClass) {
-        if (!SupervisorArchive.enabled() || !allJars() || Files.exists(archive.path())) {
+        jvmOptions();
+        if (missingArchive.isEmpty()) {
             return;
         }
+        Path target = missingArchive.get();
         List<String> jvm = new ArrayList<>(javaCommand);
         jvm.addAll(baseOptions);
         jvm.addAll(jvmOptions());
         Thread thread = new Thread(
                 () -> {
                     try {
-                        archive.dump(jvm, warmUpClass);
+                        archive.dump(target, jvm, warmUpClass);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
