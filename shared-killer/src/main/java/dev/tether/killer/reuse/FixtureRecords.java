@@ -50,10 +50,16 @@ public final class FixtureRecords {
     private FixtureRecords() {}
 
     public static void write(Path file, List<Entry> entries) throws IOException {
-        StringBuilder text = new StringBuilder();
-        entries.forEach(entry -> text.append(entry.format()).append('\n'));
+        String text = text(entries);
         Files.createDirectories(file.getParent());
         Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    /** The file's text: one line per entry. */
+    public static String text(List<Entry> entries) {
+        StringBuilder text = new StringBuilder();
+        entries.forEach(entry -> text.append(entry.format()).append('\n'));
+        return text.toString();
     }
 
     /**
