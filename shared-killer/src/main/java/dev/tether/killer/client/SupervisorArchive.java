@@ -5,6 +5,7 @@ import dev.tether.killer.state.StateDirectory;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -103,7 +104,7 @@ final class SupervisorArchive {
             dump.add("-cp");
             dump.add(String.join(File.pathSeparator, classpath));
             if (runs(warmUp) && runs(dump) && Files.size(partial) > 0) {
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                publish(partial, target);
             }
         } catch (IOException e) {
             // a cache: the supervisor starts without it
@@ -112,6 +113,21 @@ final class SupervisorArchive {
             deleteQuietly(partial);
         }
         return Files.exists(target);
+    }
+
+    /**
+     * Gives the complete archive its real name. A link, not a rename: it fails if another JVM's dump appeared
+     * meanwhile (same jar, same options, so it serves as well) instead of replacing a file a supervisor may have
+     * mapped already. A rename only where the file system has no links.
+     */
+    private static void publish(Path partial, Path target) throws IOException {
+        try {
+            Files.createLink(target, partial);
+        } catch (FileAlreadyExistsException e) {
+            // the other dump's archive stays
+        } catch (UnsupportedOperationException | IOException e) {
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /** Whether archives are wanted: {@code -Dtether.supervisor.archive=off} says no. */

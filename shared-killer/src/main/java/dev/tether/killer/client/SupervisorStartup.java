@@ -77,16 +77,22 @@ final class SupervisorStartup {
         return chosen;
     }
 
+    /** The archive the options wanted but did not find (the options are computed first if they were not). */
+    private Optional<Path> missingArchive() {
+        jvmOptions();
+        return missingArchive;
+    }
+
     /**
      * Dumps the class-data archive in short JVMs of their own if it is missing, without delaying anyone: the
      * supervisor that is starting now does not wait for it. The dump takes about a second.
      */
     void prepareArchiveInBackground(List<String> javaCommand, List<String> baseOptions, String warmUpClass) {
-        jvmOptions();
-        if (missingArchive.isEmpty()) {
+        Optional<Path> missing = missingArchive();
+        if (missing.isEmpty()) {
             return;
         }
-        Path target = missingArchive.get();
+        Path target = missing.get();
         List<String> jvm = new ArrayList<>(javaCommand);
         jvm.addAll(baseOptions);
         jvm.addAll(jvmOptions());

@@ -44,7 +44,7 @@ final class HotPathWarmUp {
                 .ifPresent(me -> new TreeMembership(self, "warm-up", List.of())
                         .members(new ProcessTable(List.of(me)), Set.of(self.pid()), pid -> Optional.empty(), Set.of()));
         for (int i = 0; i < rounds && PortOwners.isSupported(); i++) {
-            Set<Long> sockets = posix.listeningSocketInodes(NO_LISTENER_PORT).orElse(Set.of());
+            Set<Long> sockets = ListenerCheck.listeningSockets(posix, NO_LISTENER_PORT);
             inspector.isRunning(self);
             PortOwners.holders(sockets.isEmpty() ? Set.of(-1L) : sockets, List.of(self.pid()));
         }

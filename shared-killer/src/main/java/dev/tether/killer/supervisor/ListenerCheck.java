@@ -26,7 +26,8 @@ final class ListenerCheck {
     /** {@code TETHER_SOCK_DIAG=off}: read /proc/net/tcp{,6} as where netlink is refused (tests of that path). */
     static final String SOCK_DIAG_SWITCH = "TETHER_SOCK_DIAG";
 
-    private final boolean sockDiag = !"off".equals(System.getenv(SOCK_DIAG_SWITCH));
+    private static final boolean SOCK_DIAG = !"off".equals(System.getenv(SOCK_DIAG_SWITCH));
+
     private final NativePosix posix;
     private final ProcessInspector inspector;
     private final Function<OwnedTree, List<ProcessInfo>> allMembers;
@@ -41,8 +42,7 @@ final class ListenerCheck {
         if (!PortOwners.isSupported()) {
             return new Message.PortHeld(requestId, false, false);
         }
-        Set<Long> sockets = (sockDiag ? posix.listeningSocketInodes(port) : Optional.<Set<Long>>empty())
-                .orElseGet(() -> PortOwners.listeningSockets(port));
+        Set<Long> sockets = listeningSockets(posix, port);
         if (sockets.isEmpty()) {
             return new Message.PortHeld(requestId, false, false);
         }
@@ -59,6 +59,15 @@ final class ListenerCheck {
                 .toList();
         return new Message.PortHeld(
                 requestId, true, !PortOwners.holders(sockets, alive).isEmpty());
+    }
+
+    /**
+     * The inodes of the sockets listening on {@code port}: from sock_diag unless switched off or refused, else
+     * from /proc/net/tcp{,6}. The warm-up calls it too, so it compiles the branch that real checks take.
+     */
+    static Set<Long> listeningSockets(NativePosix posix, int port) {
+        return (SOCK_DIAG ? posix.listeningSocketInodes(port) : Optional.<Set<Long>>empty())
+                .orElseGet(() -> PortOwners.listeningSockets(port));
     }
 
     /** The known members still running (pid and start time checked). */
