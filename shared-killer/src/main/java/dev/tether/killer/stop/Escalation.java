@@ -67,8 +67,8 @@ public final class Escalation {
             long pause = FIRST_POLL_NANOS;
             while (true) {
                 for (ProcessInfo member : alive.values()) {
-                    if (signalled.add(member.id()) && target.signal(member, step.signal()) == Delivery.DENIED) {
-                        denied.add(member.id());
+                    if (signalled.add(member.id())) {
+                        signal(target, member, step.signal(), denied);
                     }
                 }
                 long remaining = stepDeadline - nanoTime.getAsLong();
@@ -107,6 +107,16 @@ public final class Escalation {
                     new Survivor(survivor.pid(), commands.get(survivor.id()), whyAlive(survivor, denied, target)));
         }
         return new StopReport(fixture, ended, survivors, Duration.ofNanos(nanoTime.getAsLong() - start));
+    }
+
+    /** Signals one member; after a catchable signal it is continued too, as systemd does, in case it is stopped. */
+    private static void signal(StopTarget target, ProcessInfo member, Signal signal, Set<ProcessId> denied) {
+        Delivery delivery = target.signal(member, signal);
+        if (delivery == Delivery.DENIED) {
+            denied.add(member.id());
+        } else if (delivery == Delivery.SENT && signal != Signal.KILL) {
+            target.resume(member);
+        }
     }
 
     private static String whyAlive(ProcessInfo survivor, Set<ProcessId> denied, StopTarget target) {

@@ -17,6 +17,13 @@ public interface StopTarget {
     Delivery signal(ProcessInfo member, Signal signal);
 
     /**
+     * Continues a member that may be stopped (SIGSTOP, Ctrl-Z, a test that froze its server), right after it was
+     * sent a step's signal: a stopped process keeps that signal pending until continued, so it would sit out the
+     * whole grace and die by KILL instead of shutting down. Where the OS has no such call, nothing happens.
+     */
+    default void resume(ProcessInfo member) {}
+
+    /**
      * Waits up to {@code nanos} for every one of {@code members} to exit, returning as soon as they all have.
      *
      * @return false where that cannot be waited for (the caller then sleeps the time)

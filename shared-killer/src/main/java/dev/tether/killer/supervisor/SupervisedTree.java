@@ -99,6 +99,13 @@ final class SupervisedTree implements StopTarget {
     }
 
     @Override
+    public void resume(ProcessInfo member) {
+        if (inspector.isRunning(member.id())) {
+            posix.resume(member.pid());
+        }
+    }
+
+    @Override
     public void killAll() {
         if (cgroup.isPresent() && cgroups.isPresent()) {
             cgroups.get().killAll(cgroup.get());

@@ -176,6 +176,39 @@ class TreeReapingIT {
         }
     }
 
+    /**
+     * A stopped process keeps a TERM pending until it is continued: without the SIGCONT that follows the TERM it
+     * would sit out the whole grace and die by KILL, never running its shutdown.
+     */
+    @Test
+    void stoppedChildIsContinuedAndEndsByTerm() {
+        Path pids = dir.resolve("pids");
+        SpawnedTree tree = SUPERVISOR
+                .get()
+                .spawn(Scripts.spec("frozen", dir, "stopped-child.sh", pids.toString())
+                        .withStopPolicy(StopPolicy.parse("TERM 60s, KILL 5s")));
+        List<ProcessId> all = Os.awaitPids(pids, 2, SETTLE);
+        ProcessId child = all.get(1);
+        Os.await(
+                "the child stopped (state T)",
+                SETTLE,
+                () -> Os.PROC
+                        .process(child.pid())
+                        .filter(p ->
+                                p.state() == 'T') // the pid alone: /proc's start time is not the portable backend's
+                        .isPresent());
+
+        StopReport report = tree.stop();
+
+        assertTrue(report.isClean(), report.summary());
+        assertTrue(all.stream().noneMatch(Os::isAlive), "alive after stop: " + Os.describe(all));
+        assertEquals(2, report.ended().size(), report.summary());
+        for (ProcessOutcome outcome : report.ended()) {
+            assertEquals(Signal.TERM, outcome.endedBy(), report.summary());
+            assertEquals(1, outcome.step(), report.summary());
+        }
+    }
+
     @Test
     void processThatTrapsTermRunsItsHandlerBeforeExiting() {
         Path pids = dir.resolve("pids");

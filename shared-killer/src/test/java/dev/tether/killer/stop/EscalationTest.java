@@ -63,12 +63,27 @@ class EscalationTest {
     }
 
     @Test
-    void eachMemberIsSignalledOncePerStep() throws Exception {
+    void eachMemberIsSignalledOncePerStepAndContinuedAfterEveryCatchableSignal() throws Exception {
         FakeTree tree = new FakeTree().add(10, ignoresAllButKill());
 
         stop(tree, "TERM 1s, KILL 1s");
 
-        assertEquals(List.of("TERM->10@0ms", "KILL->10@1000ms"), tree.log);
+        assertEquals(List.of("TERM->10@0ms", "CONT->10@0ms", "KILL->10@1000ms"), tree.log);
+    }
+
+    @Test
+    void stoppedMemberIsContinuedSoItShutsDownOnTermInsteadOfSittingOutTheGrace() throws Exception {
+        FakeTree tree = new FakeTree()
+                .add(10, honours(Signal.TERM, MS))
+                .add(11, honours(Signal.TERM, MS))
+                .stop(11); // frozen by a test, or by Ctrl-Z
+
+        StopReport report = stop(tree, "TERM 10s, KILL 1s");
+
+        assertTrue(report.isClean(), report.summary());
+        assertTrue(
+                report.ended().stream().allMatch(o -> o.endedBy() == Signal.TERM && o.step() == 1), report.summary());
+        assertTrue(report.took().compareTo(Duration.ofSeconds(1)) < 0, "did not wait out the grace: " + report);
     }
 
     @Test

@@ -23,6 +23,9 @@ final class FakeTree implements StopTarget {
     private final Map<Integer, Behaviour> behaviour = new HashMap<>();
     private final Map<Integer, Long> deathAt = new HashMap<>();
     private final Map<Integer, Long> birthAt = new HashMap<>();
+    /** Stopped processes (SIGSTOP) and the signals pending on each until it is continued. */
+    private final Map<Integer, List<Signal>> stopped = new HashMap<>();
+
     final List<String> log = new ArrayList<>();
     int killAllCalls;
 
@@ -35,6 +38,12 @@ final class FakeTree implements StopTarget {
         rows.put(pid, new ProcessInfo(pid, 1, 1, 1, 1000 + pid, 'S', "p" + pid));
         behaviour.put(pid, how);
         birthAt.put(pid, bornAtNanos);
+        return this;
+    }
+
+    /** Stops a process, as SIGSTOP does: it acts on no signal but KILL until {@link #resume} continues it. */
+    FakeTree stop(int pid) {
+        stopped.put(pid, new ArrayList<>());
         return this;
     }
 
@@ -74,11 +83,28 @@ final class FakeTree implements StopTarget {
         if (how.denied()) {
             return Delivery.DENIED;
         }
-        Long after = how.diesAfterNanos().get(signal);
-        if (after != null) {
-            deathAt.merge(member.pid(), clock.now + after, Math::min);
+        if (stopped.containsKey(member.pid()) && signal != Signal.KILL) {
+            stopped.get(member.pid()).add(signal);
+        } else {
+            act(member.pid(), signal);
         }
         return Delivery.SENT;
+    }
+
+    @Override
+    public void resume(ProcessInfo member) {
+        log.add("CONT->" + member.pid() + "@" + clock.now / 1_000_000 + "ms");
+        List<Signal> pending = stopped.remove(member.pid());
+        if (pending != null) {
+            pending.forEach(signal -> act(member.pid(), signal));
+        }
+    }
+
+    private void act(int pid, Signal signal) {
+        Long after = behaviour.get(pid).diesAfterNanos().get(signal);
+        if (after != null) {
+            deathAt.merge(pid, clock.now + after, Math::min);
+        }
     }
 
     @Override

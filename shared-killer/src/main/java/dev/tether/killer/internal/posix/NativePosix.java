@@ -194,6 +194,11 @@ public final class NativePosix {
         }
     }
 
+    /** SIGCONT: 18 on Linux, 19 on macOS; not a {@code Signal} a stop policy may name. */
+    public Delivery resume(int pid) {
+        return signal(pid, os == OperatingSystem.MAC ? 19 : 18);
+    }
+
     private static Delivery delivery(LastErrorException e) {
         return switch (e.getErrorCode()) {
             case ESRCH -> Delivery.GONE;
@@ -290,9 +295,5 @@ public final class NativePosix {
         } catch (LastErrorException e) {
             return -1;
         }
-    }
-
-    public OperatingSystem os() {
-        return os;
     }
 }
