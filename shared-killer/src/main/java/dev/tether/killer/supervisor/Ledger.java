@@ -30,6 +30,7 @@ import java.util.stream.Stream;
  * settled web 123620
  * unclaimed 4270@123900
  * launching api 122600
+ * ended 4190@122000 122480
  * </pre>
  *
  * A fixture line ends with every member seen and not found dead since, each as pid@starttime, so no
@@ -39,7 +40,8 @@ import java.util.stream.Stream;
  * backend without a subreaper, another build weighs its orphans against it: see {@link InitOrphans});
  * {@code unclaimed} lines list processes the subreaper adopted that no tree could claim; a {@code launching} line
  * (key, a floor of its start time) a launch about to fork, written before it on a backend without a subreaper, so
- * that another build never judges an orphan it made before its fixture line is written. A ledger is evidence,
+ * that another build never judges an orphan it made before its fixture line is written; an {@code ended} line (leader,
+ * settled) a fixture stopped in the last minute, whose launch another build may still weigh. A ledger is evidence,
  * not orders: the sweep acts only on identities that match a live process exactly (see {@link LedgerSweeper}),
  * and a file that does not parse is rejected whole.
  */
@@ -57,6 +59,12 @@ final class Ledger {
         }
     }
 
+    /**
+     * A fixture of a backend without a subreaper, stopped recently: another build judging an orphan late (its reaper
+     * slow on a loaded machine) must still count it as a possible maker. {@code settled} as in {@link Entry}.
+     */
+    record Ended(ProcessId leader, long settled) {}
+
     /** A whole ledger file as read back. */
     record Record(
             Path file,
@@ -65,7 +73,8 @@ final class Ledger {
             String backend,
             List<Entry> entries,
             List<ProcessId> unclaimed,
-            List<Long> launching) {}
+            List<Long> launching,
+            List<Ended> ended) {}
 
     /** The backend of a ledger written before ledgers named theirs: only the linux one wrote ledgers then. */
     static final String BACKEND_OF_OLD_LEDGERS = "linux";
@@ -116,6 +125,7 @@ final class Ledger {
                 record.launching()
                         .forEach(floor -> rivals.add(new OrphanMakers.Rival(
                                 new ProcessId(0, floor - 1), OrphanMakers.Rival.STILL_STARTING)));
+                record.ended().forEach(ended -> rivals.add(new OrphanMakers.Rival(ended.leader(), ended.settled())));
             }
         }
         return rivals;
@@ -126,7 +136,8 @@ final class Ledger {
     }
 
     /** Rewrites the ledger atomically: a reader never sees half a file. */
-    synchronized void write(List<Entry> entries, Collection<ProcessId> unclaimed, Map<String, Long> launching)
+    synchronized void write(
+            List<Entry> entries, Collection<ProcessId> unclaimed, Map<String, Long> launching, Collection<Ended> ended)
             throws IOException {
         StringBuilder text = new StringBuilder();
         text.append("supervisor ").append(supervisor).append('\n');
@@ -160,6 +171,11 @@ final class Ledger {
                 .append(URLEncoder.encode(key, StandardCharsets.UTF_8))
                 .append(' ')
                 .append(floor)
+                .append('\n'));
+        ended.forEach(fixture -> text.append("ended ")
+                .append(fixture.leader())
+                .append(' ')
+                .append(fixture.settled())
                 .append('\n'));
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(temporary, text, StandardCharsets.UTF_8);
@@ -213,6 +229,7 @@ final class Ledger {
         List<Entry> entries = new ArrayList<>();
         List<ProcessId> unclaimed = new ArrayList<>();
         List<Long> launching = new ArrayList<>();
+        List<Ended> ended = new ArrayList<>();
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (int n = 1; n <= lines.size(); n++) {
             String[] words = lines.get(n - 1).split(" ");
@@ -246,6 +263,8 @@ final class Ledger {
                     case "settled" -> settle(entries, URLDecoder.decode(words[1], StandardCharsets.UTF_8), words[2]);
                     case "unclaimed" -> unclaimed.add(LedgerWords.identity(words[1]));
                     case "launching" -> launching.add(LedgerWords.startTime(words[2]));
+                    case "ended" ->
+                        ended.add(new Ended(LedgerWords.identity(words[1]), LedgerWords.startTime(words[2])));
                     default -> throw new IllegalArgumentException("unknown line kind '" + words[0] + "'");
                 }
             } catch (RuntimeException e) {
@@ -255,7 +274,7 @@ final class Ledger {
         if (supervisor == null || owner == null) {
             throw new MalformedLedgerException(file, lines.size(), "no supervisor or owner line");
         }
-        return new Record(file, supervisor, owner, backend, entries, unclaimed, launching);
+        return new Record(file, supervisor, owner, backend, entries, unclaimed, launching, ended);
     }
 
     /** A settled line names the fixture line just above it and a start time. */

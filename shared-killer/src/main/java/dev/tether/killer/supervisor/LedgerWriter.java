@@ -1,13 +1,17 @@
 package dev.tether.killer.supervisor;
 
+import dev.tether.killer.platform.Backend;
 import dev.tether.killer.process.ProcessId;
 import java.io.IOException;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -16,12 +20,22 @@ import java.util.function.Supplier;
  * after a stop off the stop's path, and removed once everything is stopped.
  */
 final class LedgerWriter {
+    /**
+     * How long a stopped fixture stays in the ledger as another build's evidence (see {@link #forget}): far longer
+     * than a judgement waits for its reaper, even on a loaded machine, and short enough to keep the file small.
+     */
+    private static final long ENDED_KEPT_NANOS = TimeUnit.SECONDS.toNanos(60);
+
     private final Ledger ledger;
     private final OwnerChannel owner;
     private final Supplier<Collection<OwnedTree>> trees;
     private final Supplier<Set<ProcessId>> unclaimed;
     /** Launches about to fork, by key, each with a floor of its start time (see {@link #launching}). */
     private final Map<String, Long> launching = new ConcurrentHashMap<>();
+    /** Fixtures stopped, each with the System.nanoTime it stopped at; kept only where {@code keepsEnded}. */
+    private final Map<Ledger.Ended, Long> ended = new ConcurrentHashMap<>();
+
+    private final boolean keepsEnded;
     /** Rewrites off the stop's path; one thread, so writes happen in order. */
     private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "tether-ledger-writer");
@@ -35,7 +49,9 @@ final class LedgerWriter {
             Ledger ledger,
             OwnerChannel owner,
             Supplier<Collection<OwnedTree>> trees,
-            Supplier<Set<ProcessId>> unclaimed) {
+            Supplier<Set<ProcessId>> unclaimed,
+            Optional<Backend> backendWithoutSubreaper) {
+        this.keepsEnded = backendWithoutSubreaper.isPresent();
         this.ledger = ledger;
         this.owner = owner;
         this.trees = trees;
@@ -46,9 +62,14 @@ final class LedgerWriter {
         if (deleted) {
             return; // everything is stopped: a late write must not bring back a ledger of nothing
         }
+        long now = System.nanoTime();
+        ended.values().removeIf(stoppedAt -> now - stoppedAt > ENDED_KEPT_NANOS);
         try {
             ledger.write(
-                    trees.get().stream().map(OwnedTree::ledgerEntry).toList(), unclaimed.get(), Map.copyOf(launching));
+                    trees.get().stream().map(OwnedTree::ledgerEntry).toList(),
+                    unclaimed.get(),
+                    Map.copyOf(launching),
+                    List.copyOf(ended.keySet()));
         } catch (IOException e) {
             owner.notice("cannot write the ledger " + ledger.file() + ": " + e.getMessage()
                     + "; a crash of this build could not be cleaned up by the next one");
@@ -74,6 +95,20 @@ final class LedgerWriter {
     /** After a stop's reply: a ledger that still lists the dead tree costs the next sweep one identity check. */
     void writeLater() {
         background.execute(this::write);
+    }
+
+    /**
+     * The fixture stopped and left the books. On a backend without a subreaper it stays in the ledger a minute as an
+     * {@code ended} line: another build whose reaper judges a launcher late must still see that this fixture was
+     * starting when an orphan appeared, or it takes that orphan for its own (seen on a loaded machine: two builds'
+     * twin daemons, one build stopped its fixture, then the other judged and took its daemon).
+     */
+    void forget(OwnedTree fixture) {
+        if (keepsEnded) {
+            long settled = fixture.ledgerEntry().settled().orElse(OrphanMakers.Rival.STILL_STARTING);
+            ended.put(new Ledger.Ended(fixture.leader(), settled), System.nanoTime());
+        }
+        writeLater();
     }
 
     synchronized void delete() {

@@ -68,7 +68,7 @@ final class TreeKeeper {
         this.owner = owner;
         this.self = self;
         this.escapees = new Escapees(posix, inspector, cgroups, owner, self, this::describeExit);
-        this.ledger = new LedgerWriter(ledger, owner, fixtures::values, this::unclaimedIds);
+        this.ledger = new LedgerWriter(ledger, owner, fixtures::values, this::unclaimedIds, backendWithoutSubreaper);
         this.attribution = new Attribution(
                 fixtures, byLeaderPid, inspector, self, cgroups.isPresent(), this::tree, escapees, this.ledger::write);
         this.initOrphans = backendWithoutSubreaper.map(backend -> new InitOrphans(
@@ -212,7 +212,7 @@ final class TreeKeeper {
             // ends adoptees whose last candidate was this fixture; the stop decided every suspicion when it began
             attribution.attributeAdopteesWithoutWaiting();
         }
-        ledger.writeLater();
+        ledger.forget(fixture);
     }
 
     /** Every process the subreaper adopted is a running tree's (one read of its children; false without one). */

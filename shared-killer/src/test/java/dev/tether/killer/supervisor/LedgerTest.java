@@ -31,7 +31,8 @@ class LedgerTest {
                         List.of(new ProcessId(4251, 511)),
                         OptionalLong.of(530))),
                 List.of(new ProcessId(4270, 600)),
-                Map.of("api", 590L));
+                Map.of("api", 590L),
+                List.of(new Ledger.Ended(new ProcessId(4190, 450), 480)));
 
         Ledger.Record record = Ledger.read(ledger.file());
 
@@ -42,6 +43,7 @@ class LedgerTest {
         assertEquals(OptionalLong.of(530), record.entries().get(0).settled());
         assertEquals(List.of(new ProcessId(4270, 600)), record.unclaimed());
         assertEquals(List.of(590L), record.launching());
+        assertEquals(List.of(new Ledger.Ended(new ProcessId(4190, 450), 480)), record.ended());
     }
 
     @Test
@@ -56,21 +58,24 @@ class LedgerTest {
         Ledger mine = new Ledger(dir, new ProcessId(4242, 500), new ProcessId(4200, 400), "portable");
         Ledger other = new Ledger(dir, new ProcessId(5000, 700), new ProcessId(4900, 650), "portable");
         Ledger linux = new Ledger(dir, new ProcessId(6000, 70), new ProcessId(5900, 65), "linux");
-        mine.write(List.of(entry("own", new ProcessId(4250, 510))), List.of(), Map.of("own-next", 515L));
+        mine.write(List.of(entry("own", new ProcessId(4250, 510))), List.of(), Map.of("own-next", 515L), List.of());
         other.write(
                 List.of(
                         entry("starting", new ProcessId(5010, 710)),
                         entry("ready", new ProcessId(5020, 720)).settledAt(760)),
                 List.of(),
-                Map.of("forking", 730L));
-        linux.write(List.of(entry("ticks", new ProcessId(6010, 71))), List.of(), Map.of());
+                Map.of("forking", 730L),
+                List.of(new Ledger.Ended(new ProcessId(5005, 705), 715)));
+        linux.write(List.of(entry("ticks", new ProcessId(6010, 71))), List.of(), Map.of(), List.of());
 
         assertEquals(
                 List.of(
                         new OrphanMakers.Rival(new ProcessId(5010, 710), OrphanMakers.Rival.STILL_STARTING),
                         new OrphanMakers.Rival(new ProcessId(5020, 720), 760),
                         // launching, its fixture line not written yet: anything started from its floor on
-                        new OrphanMakers.Rival(new ProcessId(0, 729), OrphanMakers.Rival.STILL_STARTING)),
+                        new OrphanMakers.Rival(new ProcessId(0, 729), OrphanMakers.Rival.STILL_STARTING),
+                        // stopped, and still evidence for a judgement made late
+                        new OrphanMakers.Rival(new ProcessId(5005, 705), 715)),
                 mine.rivalsOfOtherSupervisors());
     }
 
@@ -81,6 +86,13 @@ class LedgerTest {
         assertRejected("supervisor 4242@500\nowner 4200@400\nsettled web 530\n", "does not follow");
         assertRejected(head + "settled web 0\n", "not a start time");
         assertRejected(head + "settled web soon\n", "soon");
+    }
+
+    @Test
+    void anEndedLineIsALeaderAndAStartTime() throws Exception {
+        String head = "supervisor 4242@500\nowner 4200@400\n";
+        assertRejected(head + "ended 1@450 480\n", "1@450");
+        assertRejected(head + "ended 4190@450 0\n", "not a start time");
     }
 
     private static Ledger.Entry entry(String key, ProcessId leader) {
