@@ -117,12 +117,16 @@ public final class LaunchTurns {
     /**
      * Runs the start of daemonizing fixture {@code id} (its spawn and its wait until ready) in its turn. The start
      * is given a callback for its launcher's exit: the stretch a daemon is judged by ends there, so the user-wide
-     * lock is let go a clock tick later, and other builds need not wait for the readiness too. A fixture waiting for
-     * its turn notices a sibling's failure ({@code cancelled}) within 50 ms.
+     * lock is let go a clock tick later, and other builds need not wait for the readiness too. A fixture found ready
+     * while its launcher still runs keeps the lock until that exit, at most {@code holdAtMost} from its start: its
+     * daemon may already be pid 1's and not yet judged, and a launch of another build meanwhile names a floor of
+     * its start time that lies before the daemon's, so it counts as a rival and the daemon is left running (seen on
+     * a loaded machine: a log probe saw the launcher's last line before the launcher was reaped). A fixture waiting
+     * for its turn notices a sibling's failure ({@code cancelled}) within 50 ms.
      *
      * @throws FixtureStartException (reason CANCELLED) when a sibling failed, or the thread was interrupted, first
      */
-    public <T> T daemonizing(String id, BooleanSupplier cancelled, Function<Runnable, T> start) {
+    public <T> T daemonizing(String id, Duration holdAtMost, BooleanSupplier cancelled, Function<Runnable, T> start) {
         boolean turns = !supervisor.attributesByCgroup();
         boolean userWide = !supervisor.hello().subreaper();
         if (!turns && !userWide) {
@@ -146,11 +150,18 @@ public final class LaunchTurns {
                     lock.run();
                 }
             };
+            long heldSince = System.nanoTime();
+            boolean ready = false;
             try {
-                return start.apply(() -> LATER.schedule(release, CLOCK_TICK_MILLIS, TimeUnit.MILLISECONDS));
+                T started = start.apply(() -> LATER.schedule(release, CLOCK_TICK_MILLIS, TimeUnit.MILLISECONDS));
+                ready = true;
+                return started;
             } finally {
-                if (!released.get()) {
-                    pastTheClockTick();
+                if (ready) {
+                    long left = holdAtMost.toNanos() - (System.nanoTime() - heldSince);
+                    LATER.schedule(release, Math.max(left, 0), TimeUnit.NANOSECONDS);
+                } else if (!released.get()) {
+                    pastTheClockTick(); // a failed start: its stop judges what the launcher left
                     release.run();
                 }
             }

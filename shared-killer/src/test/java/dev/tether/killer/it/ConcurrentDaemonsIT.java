@@ -448,6 +448,41 @@ class ConcurrentDaemonsIT {
     }
 
     /**
+     * A daemonizing fixture found ready while its launcher still runs (a log probe saw its last line): its daemon
+     * may be pid 1's and not yet judged, so another build's launch waits until the launcher exits. Seen on a loaded
+     * machine: the lock was let go at ready, the other build's launch named a floor of its start time below the
+     * daemon's, and the daemon, ambiguous, was left running.
+     */
+    @Test
+    void onThePortableBackendAnotherBuildsLaunchWaitsForTheLauncherOfAReadyDaemonizingFixture(
+            @TempDir Path dir, @TempDir Path ledgers) throws Exception {
+        onThePortableBackendWithTwoBuilds(ledgers, (first, second, daemons) -> {
+            String script = "/bin/sh " + Scripts.path("scrubbed-daemon.sh") + " " + dir.resolve("pids")
+                    + "; while [ ! -e exit ]; do sleep 0.01; done";
+            FixtureSpec readyBeforeItsLauncherExits = FixtureSpec.of("daemon", List.of("/bin/sh", "-c", script))
+                    .withWorkingDirectory(dir)
+                    .withDaemonizes(true)
+                    .withReadiness(Readiness.allOf(SETTLE, new Probe.Log("launcher done", 1)));
+            try (FixtureGroup group =
+                    startingAlone(readyBeforeItsLauncherExits, first, dir).get(SETTLE.toSeconds(), TimeUnit.SECONDS)) {
+                ProcessId daemon = Os.awaitPids(dir.resolve("pids"), 1, SETTLE).get(0);
+                daemons.add(daemon);
+                CompletableFuture<SpawnedTree> otherBuild =
+                        CompletableFuture.supplyAsync(() -> sleepingServer(second, dir), THREADS);
+                Os.await(
+                        "the other build to say it waits for the launcher",
+                        SETTLE,
+                        () -> second.notices().stream().anyMatch(notice -> notice.startsWith("Waiting to launch")));
+                assertTrue(!otherBuild.isDone(), "the other build launched while the daemon's launcher ran");
+
+                Files.createFile(dir.resolve("exit"));
+                SpawnedTree server = otherBuild.get(SETTLE.toSeconds(), TimeUnit.SECONDS);
+                assertTheDaemonEndsWithItsFixtureNotTheServer(group, daemon, server.leader(), first);
+            }
+        });
+    }
+
+    /**
      * The same with the other build in a JVM of its own, as two Surefire forks are (the case seen in CI): the lock
      * holds between processes, not only between the supervisors of one JVM.
      */
