@@ -165,14 +165,17 @@ class TreeReapingIT {
                         .withStopPolicy(shortGrace));
         List<ProcessId> all = Os.awaitPids(pids, 2, SETTLE);
 
-        StopReport report = tree.stop();
+        assertBothEndedBy(Signal.KILL, 2, tree.stop(), all);
+    }
 
+    /** The stop was clean, and both processes of {@code all} ended by {@code signal}, at step {@code step}. */
+    private static void assertBothEndedBy(Signal signal, int step, StopReport report, List<ProcessId> all) {
         assertTrue(report.isClean(), report.summary());
         assertTrue(all.stream().noneMatch(Os::isAlive), "alive after stop: " + Os.describe(all));
         assertEquals(2, report.ended().size(), report.summary());
         for (ProcessOutcome outcome : report.ended()) {
-            assertEquals(Signal.KILL, outcome.endedBy(), report.summary());
-            assertEquals(2, outcome.step(), report.summary());
+            assertEquals(signal, outcome.endedBy(), report.summary());
+            assertEquals(step, outcome.step(), report.summary());
         }
     }
 
@@ -198,15 +201,7 @@ class TreeReapingIT {
                                 p.state() == 'T') // the pid alone: /proc's start time is not the portable backend's
                         .isPresent());
 
-        StopReport report = tree.stop();
-
-        assertTrue(report.isClean(), report.summary());
-        assertTrue(all.stream().noneMatch(Os::isAlive), "alive after stop: " + Os.describe(all));
-        assertEquals(2, report.ended().size(), report.summary());
-        for (ProcessOutcome outcome : report.ended()) {
-            assertEquals(Signal.TERM, outcome.endedBy(), report.summary());
-            assertEquals(1, outcome.step(), report.summary());
-        }
+        assertBothEndedBy(Signal.TERM, 1, tree.stop(), all);
     }
 
     @Test
