@@ -172,8 +172,9 @@ public final class LaunchTurns {
 
     private void sayWaitingToDaemonize(String key) {
         say.accept("Waiting to launch daemonizing fixture '" + key + "': another build of this user is starting"
-                + " fixtures, and a daemon made meanwhile could not be told apart from theirs (the launch lock "
-                + users.file() + "). It waits until their starts are over, at most their start timeouts.");
+                + " fixtures (or a daemonizing fixture's launcher still runs after it was found ready), and a daemon"
+                + " made meanwhile could not be told apart from theirs (the launch lock " + users.file() + "). It"
+                + " waits until their starts are over, at most their start timeouts.");
     }
 
     private void sayWaiting(String key) {
