@@ -100,9 +100,7 @@ final class SupervisedTree implements StopTarget {
 
     @Override
     public void resume(ProcessInfo member) {
-        if (inspector.isRunning(member.id())) {
-            posix.resume(member.pid());
-        }
+        posix.resume(member.pid()); // only after signal() confirmed this pid is the member, a moment ago
     }
 
     @Override
