@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -109,6 +110,11 @@ final class LedgerWriter {
             ended.put(new Ledger.Ended(fixture.leader(), settled), System.nanoTime());
         }
         writeLater();
+    }
+
+    /** Returns once every rewrite queued so far has run (one thread runs them in order). */
+    void awaitWritesQueued() throws InterruptedException, ExecutionException {
+        background.submit(() -> {}).get();
     }
 
     synchronized void delete() {

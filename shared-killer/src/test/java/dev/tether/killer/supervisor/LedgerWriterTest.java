@@ -55,7 +55,7 @@ class LedgerWriterTest {
 
         trees.remove(web);
         writer.forget(web);
-        writer.write(); // in order after the background write the forget queued
+        writer.awaitWritesQueued(); // the forget's rewrite runs in the background: read the file after it
         return written();
     }
 
