@@ -14,8 +14,8 @@ import java.util.function.Supplier;
 
 /**
  * The process table from what every POSIX JDK offers: {@link ProcessHandle} for pid, parent, start time, user
- * and command line, and POSIX {@code getpgid}/{@code getsid} for groups and sessions. Start times are epoch
- * milliseconds. No /proc: the environment of another process cannot be read (no cookie evidence), and a
+ * and command line, and POSIX {@code getpgid}/{@code getsid} for groups and sessions. Start times are the JDK's
+ * epoch milliseconds, which on Linux lag the real start (see {@link StartTimeLag}). No /proc: the environment of another process cannot be read (no cookie evidence), and a
  * process's children are found only through a full snapshot.
  *
  * <p>The JDK does not tell a zombie from a running process. A zombie has lost its executable, so a process of
@@ -27,13 +27,11 @@ import java.util.function.Supplier;
  * {@link #identity} or {@link #isRunning}: the owner JVM asks those and stays free of JNA.
  */
 final class PortableProcessInspector implements ProcessInspector {
-    /**
-     * The JDK derives start times from a boot time it knows to the second (Linux {@code btime}), so a process
-     * may appear to have started up to a second before it did; the floor leaves that and a tick of margin.
-     */
-    private static final long START_TIME_SLACK_MILLIS = 1_100;
-
     private final Supplier<NativePosix> groups;
+    /** Learned from every start instant read, so a launch's floor is not a whole second early (see there). */
+    private final StartTimeLag lag = new StartTimeLag();
+
+    private volatile boolean ownStartSeen;
     private final String ownUser = System.getProperty("user.name", "");
 
     PortableProcessInspector(Supplier<NativePosix> groups) {
@@ -68,7 +66,11 @@ final class PortableProcessInspector implements ProcessInspector {
 
     @Override
     public long startTimeFloor() {
-        return System.currentTimeMillis() - START_TIME_SLACK_MILLIS;
+        if (!ownStartSeen) { // this JVM is the first process known to have started before now
+            ownStartSeen = true;
+            startTime(ProcessHandle.current().info());
+        }
+        return lag.floor(System.currentTimeMillis());
     }
 
     @Override
@@ -116,8 +118,11 @@ final class PortableProcessInspector implements ProcessInspector {
         return info.command().isEmpty() && info.user().filter(ownUser::equals).isPresent();
     }
 
-    private static long startTime(ProcessHandle.Info info) {
-        return info.startInstant().map(Instant::toEpochMilli).orElse(0L);
+    /** The start instant, also taken as evidence of the lag: the process existed before the clock is read. */
+    private long startTime(ProcessHandle.Info info) {
+        long start = info.startInstant().map(Instant::toEpochMilli).orElse(0L);
+        lag.seen(start, System.currentTimeMillis());
+        return start;
     }
 
     private static String baseName(String command) {

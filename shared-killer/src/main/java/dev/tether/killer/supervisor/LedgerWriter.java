@@ -1,12 +1,10 @@
 package dev.tether.killer.supervisor;
 
-import dev.tether.killer.platform.Backend;
 import dev.tether.killer.process.ProcessId;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -36,6 +34,7 @@ final class LedgerWriter {
     /** Fixtures stopped, each with the System.nanoTime it stopped at; kept only where {@code keepsEnded}. */
     private final Map<Ledger.Ended, Long> ended = new ConcurrentHashMap<>();
 
+    /** Without a subreaper other builds weigh their orphans against our launches, stopped ones included. */
     private final boolean keepsEnded;
     /** Rewrites off the stop's path; one thread, so writes happen in order. */
     private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
@@ -51,8 +50,8 @@ final class LedgerWriter {
             OwnerChannel owner,
             Supplier<Collection<OwnedTree>> trees,
             Supplier<Set<ProcessId>> unclaimed,
-            Optional<Backend> backendWithoutSubreaper) {
-        this.keepsEnded = backendWithoutSubreaper.isPresent();
+            boolean keepsEnded) {
+        this.keepsEnded = keepsEnded;
         this.ledger = ledger;
         this.owner = owner;
         this.trees = trees;

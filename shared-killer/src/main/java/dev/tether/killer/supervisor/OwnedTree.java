@@ -29,7 +29,8 @@ final class OwnedTree {
     private final AtomicLong settledAt = new AtomicLong();
     /**
      * False when the leader exited and was reaped before its start time could be read: it is then the spawn's
-     * floor, up to a second early on the portable backend, too early to judge orphans by (see InitOrphans).
+     * floor, below the real start by a tick (on the portable backend by tens of milliseconds, or a second before
+     * it has read any start), too early to judge orphans by (see InitOrphans).
      */
     volatile boolean leaderStartRead = true;
     /** Set when its stop begins: the leader's exit is then our own doing, and its tree is being ended anyway. */

@@ -68,7 +68,8 @@ final class TreeKeeper {
         this.owner = owner;
         this.self = self;
         this.escapees = new Escapees(posix, inspector, cgroups, owner, self, this::describeExit);
-        this.ledger = new LedgerWriter(ledger, owner, fixtures::values, this::unclaimedIds, backendWithoutSubreaper);
+        this.ledger = new LedgerWriter(
+                ledger, owner, fixtures::values, this::unclaimedIds, backendWithoutSubreaper.isPresent());
         this.attribution = new Attribution(
                 fixtures, byLeaderPid, inspector, self, cgroups.isPresent(), this::tree, escapees, this.ledger::write);
         this.initOrphans = backendWithoutSubreaper.map(backend -> new InitOrphans(
@@ -151,8 +152,7 @@ final class TreeKeeper {
             OwnedTree fixture = byLeaderPid.get(exit.get().pid());
             if (fixture != null) {
                 leaderExited(fixture, exit.get());
-                // A launcher that exits leaves its daemons to the subreaper now: attribute and record them, so not
-                // even a crash right after strands them. Not while its stop runs (that ends whatever it left).
+                // its daemons are the subreaper's now: record them before a crash strands them (a stop ends them)
                 if (!fixture.stopping) {
                     attribution.observe();
                 }

@@ -83,6 +83,30 @@ class PortableProcessInspectorTest {
     }
 
     @Test
+    void noProcessStartedAfterTheFloorWasTakenStartsBelowItAndTheFloorFollowsTheYoungestStartRead() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            PortableProcessInspector fresh = new PortableProcessInspector(NativePosix::get);
+            long unlearned = fresh.startTimeFloor(); // only this JVM's own start read so far
+            long learned = portable.startTimeFloor(); // every process the rounds before read
+            ProcessBuilder sleeper = new ProcessBuilder("sleep", "60");
+            sleeper.environment().put(Os.TEST_MARKER, "portable-floor");
+            started = sleeper.start();
+            ProcessId id = portable.identity((int) started.pid()).orElseThrow();
+            long readBy = System.currentTimeMillis();
+            assertTrue(id.startTime() >= unlearned, "started at " + id.startTime() + ", floor " + unlearned);
+            assertTrue(id.startTime() >= learned, "started at " + id.startTime() + ", floor " + learned);
+
+            // the floor is below now by no more than the lag that start showed, a tick and the rounding
+            long askedAt = System.currentTimeMillis();
+            long floor = portable.startTimeFloor();
+            assertTrue(
+                    floor >= askedAt - (readBy - id.startTime()) - 12,
+                    "floor " + floor + " at " + askedAt + ", a start " + id.startTime() + " read by " + readBy);
+            started.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
     void aZombieIsTakenAsFinishedAndItsRunningParentIsNot() throws Exception {
         // the child exits at once; its parent then becomes a sleep that never reaps it
         Process parent = startInOwnSession("sleep 0.01 & exec sleep 60");

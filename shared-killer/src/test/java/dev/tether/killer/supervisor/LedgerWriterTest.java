@@ -2,7 +2,6 @@ package dev.tether.killer.supervisor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.tether.killer.platform.Backend;
 import dev.tether.killer.process.ProcessId;
 import dev.tether.killer.process.TreeMembership;
 import dev.tether.killer.stop.StopPolicy;
@@ -27,8 +26,7 @@ class LedgerWriterTest {
     private LedgerWriter writer(boolean withoutSubreaper) {
         Ledger ledger = new Ledger(dir, SUPERVISOR, new ProcessId(4200, 400), "portable");
         OwnerChannel owner = new OwnerChannel(new ByteArrayOutputStream());
-        Optional<Backend> backendWithoutSubreaper = withoutSubreaper ? Optional.of(Backend.PORTABLE) : Optional.empty();
-        return new LedgerWriter(ledger, owner, () -> List.copyOf(trees), Set::of, backendWithoutSubreaper);
+        return new LedgerWriter(ledger, owner, () -> List.copyOf(trees), Set::of, withoutSubreaper);
     }
 
     private OwnedTree settledTree(String key, ProcessId leader, long settled) {
