@@ -70,7 +70,7 @@ final class PortableProcessInspector implements ProcessInspector {
             ownStartSeen = true;
             startTime(ProcessHandle.current().info());
         }
-        return lag.floor(System.currentTimeMillis());
+        return lag.floor(System.currentTimeMillis(), System.nanoTime() / 1_000_000);
     }
 
     @Override
@@ -121,7 +121,7 @@ final class PortableProcessInspector implements ProcessInspector {
     /** The start instant, also taken as evidence of the lag: the process existed before the clock is read. */
     private long startTime(ProcessHandle.Info info) {
         long start = info.startInstant().map(Instant::toEpochMilli).orElse(0L);
-        lag.seen(start, System.currentTimeMillis());
+        lag.seen(start, System.currentTimeMillis(), System.nanoTime() / 1_000_000);
         return start;
     }
 
