@@ -15,8 +15,9 @@ import java.util.function.Supplier;
 /**
  * The process table from what every POSIX JDK offers: {@link ProcessHandle} for pid, parent, start time, user
  * and command line, and POSIX {@code getpgid}/{@code getsid} for groups and sessions. Start times are the JDK's
- * epoch milliseconds, which on Linux lag the real start (see {@link StartTimeLag}). No /proc: the environment of another process cannot be read (no cookie evidence), and a
- * process's children are found only through a full snapshot.
+ * epoch milliseconds, which on Linux lag the real start (see {@link StartTimeLag}). No /proc: the environment of
+ * another process cannot be read (no cookie evidence), and a process's children are found only through a full
+ * snapshot.
  *
  * <p>The JDK does not tell a zombie from a running process. A zombie has lost its executable, so a process of
  * this user whose command the JDK cannot read is taken as finished: this user can always read the command of
@@ -28,11 +29,11 @@ import java.util.function.Supplier;
  */
 final class PortableProcessInspector implements ProcessInspector {
     private final Supplier<NativePosix> groups;
-    /** Learned from every start instant read, so a launch's floor is not a whole second early (see there). */
-    private final StartTimeLag lag = new StartTimeLag();
-
-    private volatile boolean ownStartSeen;
     private final String ownUser = System.getProperty("user.name", "");
+    /** Learned from every start instant read, so a launch's floor is not a whole second early. */
+    private final StartTimeLag lag = new StartTimeLag();
+    /** Whether this JVM's own start, evidence there always is, has been read for the lag (see startTimeFloor). */
+    private volatile boolean ownStartSeen;
 
     PortableProcessInspector(Supplier<NativePosix> groups) {
         this.groups = groups;

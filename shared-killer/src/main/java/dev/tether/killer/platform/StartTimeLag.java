@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class StartTimeLag {
     /** The most the lag behind the wall clock can be before anything is read: btime's truncation to a second. */
-    static final long MOST_MILLIS = 1_000;
+    private static final long MOST_MILLIS = 1_000;
 
     /** Linux counts start times in hundredths of a second: an instant is up to one tick below the real start. */
     private static final long TICK_MILLIS = 10;
