@@ -145,7 +145,6 @@ class EngineBenchmark {
                 owner.jvm.destroyForcibly();
                 awaitAllDeadClosely(owner.fixtures, Duration.ofSeconds(10));
                 kill.addNanosAsMillis(System.nanoTime() - start);
-                System.out.println("KILLT " + start + " " + System.nanoTime());
             }
         }
         return kill;

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Runs {@link OwnerMain} in a JVM of its own and collects the pids of everything it started. */
@@ -21,6 +22,10 @@ public final class ChildOwner implements AutoCloseable {
     public final Process jvm;
     public final int supervisorPid;
     public final List<ProcessId> fixtures = new ArrayList<>();
+    /** Taken while the supervisor surely runs: a handle never signals a later process that reused its pid. */
+    private final Optional<ProcessHandle> supervisorHandle;
+    /** Its identity as /proc shows it, which (unlike the handle) tells a zombie from a running process. */
+    private final Optional<ProcessId> supervisorId;
 
     public ChildOwner(Path dir, Path ledgers) throws IOException {
         this(dir, ledgers, System.getProperty("java.class.path"), List.of());
@@ -51,6 +56,8 @@ public final class ChildOwner implements AutoCloseable {
             throw new AssertionError("the owner JVM did not start its trees; see " + dir.resolve("owner.err"));
         }
         supervisorPid = supervisor;
+        supervisorHandle = ProcessHandle.of(supervisor);
+        supervisorId = identityOf(supervisor);
         fixtures.addAll(Os.awaitPids(dir.resolve("wrapper-chain.sh/pids"), 8, SETTLE));
         fixtures.addAll(Os.awaitPids(dir.resolve("scrubbed-daemon.sh/pids"), 1, SETTLE));
         fixtures.addAll(Os.awaitPids(dir.resolve("setsid-child.sh/pids"), 2, SETTLE));
@@ -88,7 +95,19 @@ public final class ChildOwner implements AutoCloseable {
         });
     }
 
-    /** Whatever the test's outcome, nothing this owner started may outlive the test: kill by recorded pid. */
+    private static Optional<ProcessId> identityOf(int pid) {
+        try {
+            return Optional.of(Os.idOf(pid));
+        } catch (AssertionError gone) {
+            return Optional.empty(); // ended already: nothing to wait for
+        }
+    }
+
+    /**
+     * Whatever the test's outcome, nothing this owner started may outlive the test: kill by recorded pid. The
+     * supervisor, left by its owner, is waited for too: it still deletes its ledger and lock files after the trees
+     * are dead, and a test's temporary directory removed meanwhile may fail to close.
+     */
     @Override
     public void close() {
         jvm.destroyForcibly();
@@ -97,5 +116,15 @@ public final class ChildOwner implements AutoCloseable {
                 ProcessHandle.of(id.pid()).ifPresent(ProcessHandle::destroyForcibly);
             }
         }
+        // Not onExit(): for a process that is not our child it polls 300, 330, 360 .. ms apart, and counts the
+        // supervisor alive until pid 1 reaps it (here up to 1.5 s after its exit).
+        supervisorId.ifPresent(supervisor -> {
+            try {
+                Os.await("the supervisor's exit after its owner's", SETTLE, () -> !Os.isAlive(supervisor));
+            } catch (AssertionError outlivedItsOwner) {
+                supervisorHandle.ifPresent(ProcessHandle::destroyForcibly);
+                throw new AssertionError("supervisor " + supervisorPid + " outlived its owner", outlivedItsOwner);
+            }
+        });
     }
 }
