@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -52,8 +51,8 @@ final class Attribution {
     private final Map<Integer, String> claimedChildren = new ConcurrentHashMap<>();
     /** Verdicts by suspicion, acted on only once the losses of the same instant had time to be seen. */
     private final Suspicions suspicions = new Suspicions();
-    /** The last pid handed out when {@link #observe} last looked; -1 when unknown (look every time). */
-    private volatile int lastPidObserved = -1;
+    /** Whether a process may have been made since a look saw them all: an idle supervisor skips its looks. */
+    private final NewProcesses newProcesses = new NewProcesses();
 
     Attribution(
             Map<String, OwnedTree> fixtures,
@@ -135,11 +134,9 @@ final class Attribution {
      * @return false when it could skip the look: no process was created since the last one
      */
     boolean observe() {
-        OptionalInt lastPid = inspector.lastPid();
-        if (lastPid.isPresent() && lastPid.getAsInt() == lastPidObserved && !suspicions.any()) {
-            return false; // every process alive was seen by the last look, and no suspicion waits
+        if (!newProcesses.sinceLastLook(inspector.lastPid()) && !suspicions.any()) {
+            return false; // every process alive was seen by an earlier look, and no suspicion waits
         }
-        lastPidObserved = lastPid.orElse(-1);
         // with a cgroup, the cgroup remembers every member and only adoptees need a look; without one, the
         // snapshot is also what remembers ancestry and notices losses, needed only when the trees changed
         if (!everyAdopteeClaimed() || (!byCgroup && !quietTrees.unchanged(fixtures.values()))) {
