@@ -8,9 +8,10 @@ import java.util.OptionalInt;
  *
  * <p>The kernel hands a pid out before the process is in /proc or in its parent's children list, so a look that
  * began in that moment misses it; with nothing forked after it, the last pid then stays the same and no later look
- * would ever be made (seen in CI: a {@code setsid} child never reached the ledger). So a last pid counts as seen only
- * by a look that began when the look before it had already read it: at least one look interval after its fork, far
- * longer than a fork takes to finish. Each new pid costs one look more.
+ * would ever be made (the likely cause of a CI failure in which a {@code setsid} child never reached the ledger; it
+ * did not reproduce). So a last pid counts as seen only by a look that began when the look before it had already
+ * read it: at least one look interval after its fork, far longer than a fork takes to finish. Each new pid costs
+ * one look more.
  */
 final class NewProcesses {
     private int readByPreviousLook = -1;

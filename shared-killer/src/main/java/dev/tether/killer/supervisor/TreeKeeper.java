@@ -152,7 +152,7 @@ final class TreeKeeper {
             OwnedTree fixture = byLeaderPid.get(exit.get().pid());
             if (fixture != null) {
                 leaderExited(fixture, exit.get());
-                // its daemons are the subreaper's now: record them before a crash strands them (a stop ends them)
+                // record its daemons before a crash strands them; not during its stop, which ends what it left
                 if (!fixture.stopping) {
                     attribution.observe();
                 }

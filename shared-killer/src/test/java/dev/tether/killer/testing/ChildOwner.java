@@ -22,9 +22,7 @@ public final class ChildOwner implements AutoCloseable {
     public final Process jvm;
     public final int supervisorPid;
     public final List<ProcessId> fixtures = new ArrayList<>();
-    /** Taken while the supervisor surely runs: a handle never signals a later process that reused its pid. */
-    private final Optional<ProcessHandle> supervisorHandle;
-    /** Its identity as /proc shows it, which (unlike the handle) tells a zombie from a running process. */
+    /** Its identity as /proc shows it, which (unlike a ProcessHandle) tells a zombie from a running process. */
     private final Optional<ProcessId> supervisorId;
 
     public ChildOwner(Path dir, Path ledgers) throws IOException {
@@ -56,7 +54,6 @@ public final class ChildOwner implements AutoCloseable {
             throw new AssertionError("the owner JVM did not start its trees; see " + dir.resolve("owner.err"));
         }
         supervisorPid = supervisor;
-        supervisorHandle = ProcessHandle.of(supervisor);
         supervisorId = identityOf(supervisor);
         fixtures.addAll(Os.awaitPids(dir.resolve("wrapper-chain.sh/pids"), 8, SETTLE));
         fixtures.addAll(Os.awaitPids(dir.resolve("scrubbed-daemon.sh/pids"), 1, SETTLE));
@@ -122,7 +119,9 @@ public final class ChildOwner implements AutoCloseable {
             try {
                 Os.await("the supervisor's exit after its owner's", SETTLE, () -> !Os.isAlive(supervisor));
             } catch (AssertionError outlivedItsOwner) {
-                supervisorHandle.ifPresent(ProcessHandle::destroyForcibly);
+                if (Os.isAlive(supervisor)) { // by identity, as the fixtures above: never a reused pid
+                    ProcessHandle.of(supervisor.pid()).ifPresent(ProcessHandle::destroyForcibly);
+                }
                 throw new AssertionError("supervisor " + supervisorPid + " outlived its owner", outlivedItsOwner);
             }
         });
