@@ -49,6 +49,16 @@ public final class Escalation {
     }
 
     public StopReport run(String fixture, StopTarget target) throws InterruptedException {
+        return run(fixture, target, Set.of());
+    }
+
+    /**
+     * As {@link #run(String, StopTarget)}, for a tree whose members {@code sentFirstSignal} were sent the first
+     * step's signal a moment ago: they are not sent it again. A second SIGINT tells some programs (docker compose,
+     * for one) to skip their graceful shutdown.
+     */
+    public StopReport run(String fixture, StopTarget target, Set<ProcessId> sentFirstSignal)
+            throws InterruptedException {
         long start = nanoTime.getAsLong();
         Map<ProcessId, ProcessInfo> alive = index(target.aliveMembers());
         Map<ProcessId, String> commands = new HashMap<>();
@@ -60,7 +70,7 @@ public final class Escalation {
         for (int index = 0; index < steps.size() && !alive.isEmpty(); index++) {
             StopStep step = steps.get(index);
             long stepDeadline = nanoTime.getAsLong() + step.grace().toNanos();
-            Set<ProcessId> signalled = new HashSet<>();
+            Set<ProcessId> signalled = new HashSet<>(index == 0 ? sentFirstSignal : Set.of());
             if (step.signal() == Signal.KILL) {
                 target.killAll();
             }

@@ -17,7 +17,8 @@ import java.util.Set;
  * C1 compiles it (after ~200 calls):
  * <ul>
  *   <li>the stop path, reading a tree's membership: ~70 ms once; paid during the owner-death stop, it delayed
- *       the first TERM by ~14 ms on each of three trees (EngineBenchmark, "owner JVM SIGKILLed");
+ *       the first TERM by ~14 ms on each of three trees (EngineBenchmark, "owner JVM SIGKILLed"); and the first
+ *       kill(2) through JNA, which took 1-5 ms where the owner-death stop sends its first signal (see EarlySignal);
  *   <li>the readiness owner check (a sock_diag query, a process's liveness, its descriptors), which every start
  *       with a local port probe waits for: ~0.7 ms interpreted against ~0.08 ms compiled, measured alone; in
  *       the supervisor, beside a busy Maven JVM, its handling of the first check took a median 5.5 ms without
@@ -43,6 +44,7 @@ final class HotPathWarmUp {
                 .process(self.pid())
                 .ifPresent(me -> new TreeMembership(self, "warm-up", List.of())
                         .members(new ProcessTable(List.of(me)), Set.of(self.pid()), pid -> Optional.empty(), Set.of()));
+        posix.signal(self.pid(), 0); // signal 0 sends nothing: JNA's set-up of kill(2), ~5 ms on a stop's first signal
         for (int i = 0; i < rounds && PortOwners.isSupported(); i++) {
             Set<Long> sockets = ListenerCheck.listeningSockets(posix, NO_LISTENER_PORT);
             inspector.isRunning(self);

@@ -1,6 +1,7 @@
 package dev.tether.killer.supervisor;
 
 import dev.tether.killer.process.ProcessId;
+import dev.tether.killer.process.ProcessInspector;
 import dev.tether.killer.process.ProcessTable;
 import dev.tether.killer.process.TreeMembership;
 import dev.tether.killer.stop.StopPolicy;
@@ -55,6 +56,13 @@ final class OwnedTree {
 
     ProcessId leader() {
         return membership.leader();
+    }
+
+    /** What judging its orphans later needs to know from before its first signal (see SecondLook, InitOrphans). */
+    void beginStop(ProcessInspector inspector, Optional<InitOrphans> initOrphans) {
+        launcherRanWhenStopBegan = cgroup.isEmpty() && inspector.isRunning(leader());
+        initOrphans.ifPresent(orphans -> orphans.stopBegins(this)); // with what its launcher left
+        stopping = true;
     }
 
     /** True exactly once: the leader's exit is reported to the owner a single time, whoever notices it first. */

@@ -184,20 +184,14 @@ final class TreeKeeper {
         return Optional.ofNullable(fixtures.get(key));
     }
 
+    /** TERM, grace, KILL on the tree as fast as its members can be read (inside its cgroup when it has one). */
     StopReport stop(OwnedTree fixture, StopPolicy policy) throws InterruptedException {
         attribution.attributeAdopteesIfAny();
-        StopReport report = escalate(fixture, policy);
+        fixture.beginStop(inspector, initOrphans);
+        StopReport report = Escalation.realTime(policy).run(fixture.key, tree(fixture));
         report = secondLook.after(fixture, policy, report, inspector::snapshot);
         forget(fixture);
         return report;
-    }
-
-    /** TERM, grace, KILL on the tree as fast as its members can be read (inside its cgroup when it has one). */
-    private StopReport escalate(OwnedTree fixture, StopPolicy policy) throws InterruptedException {
-        fixture.launcherRanWhenStopBegan = fixture.cgroup.isEmpty() && inspector.isRunning(fixture.leader());
-        initOrphans.ifPresent(orphans -> orphans.stopBegins(fixture)); // with what its launcher left
-        fixture.stopping = true;
-        return Escalation.realTime(policy).run(fixture.key, tree(fixture));
     }
 
     /** The tree is stopped: it leaves the books, and what it may have left behind is judged. */
@@ -251,9 +245,14 @@ final class TreeKeeper {
             attribution.attributeAdopteesWithoutWaiting(); // once for all trees, not once per tree in parallel
         } // with cgroups each tree's cgroup holds its adoptees; strays die with the remaining descendants below
         List<OwnedTree> trees = List.copyOf(fixtures.values());
+        Map<OwnedTree, Set<ProcessId>> sentFirstSignal =
+                EarlySignal.beginStops(trees, inspector, initOrphans, posix, self.pid());
         // Signals first, every tree at once; the slow whole-table look for strays only after all of them.
-        List<CompletableFuture<StopReport>> escalations =
-                OwnThreads.startEach(trees, "tether-stop-all", fixture -> escalate(fixture, fixture.policy));
+        List<CompletableFuture<StopReport>> escalations = OwnThreads.startEach(
+                trees,
+                "tether-stop-all",
+                fixture -> Escalation.realTime(fixture.policy)
+                        .run(fixture.key, tree(fixture), sentFirstSignal.get(fixture)));
         Supplier<ProcessTable> table = new OneSnapshot(inspector);
         List<StopReport> reports = new ArrayList<>();
         for (int i = 0; i < trees.size(); i++) {

@@ -226,6 +226,26 @@ class TreeReapingIT {
         assertEquals("exit 0", leaderOutcome.exit(), "the handler exits 0");
     }
 
+    /**
+     * When every tree stops at once (the owner died, or shut its supervisor down), the first signal goes to the
+     * members already known before the trees are read again; the stop that follows must not send it twice, since a
+     * second SIGINT tells some programs to skip their graceful shutdown.
+     */
+    @Test
+    void shutdownSendsEachMemberTheFirstSignalOnceThenKills(@TempDir Path ledgers) {
+        Path pids = dir.resolve("pids");
+        Path evidence = dir.resolve("terms");
+        List<ProcessId> leader;
+        try (ProcessSupervisor own = ProcessSupervisor.launch(ledgers)) {
+            own.spawn(Scripts.spec("counts-term", dir, "counts-term.sh", pids.toString(), evidence.toString())
+                    .withStopPolicy(StopPolicy.parse("TERM 1s, KILL 5s")));
+            leader = Os.awaitPids(pids, 1, SETTLE);
+        } // close() returns once the supervisor stopped every tree
+
+        Os.awaitAllDead(leader, SETTLE);
+        assertEquals(List.of("TERM"), Os.readLines(evidence), "the TERMs the leader's handler saw");
+    }
+
     @Test
     void leaderExitIsReportedWithItsCode() throws Exception {
         java.util.concurrent.CompletableFuture<dev.tether.killer.client.ExitEvent> exited =

@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tether.killer.process.ProcessId;
 import dev.tether.killer.process.Signal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class EscalationTest {
@@ -69,6 +71,24 @@ class EscalationTest {
         stop(tree, "TERM 1s, KILL 1s");
 
         assertEquals(List.of("TERM->10@0ms", "CONT->10@0ms", "KILL->10@1000ms"), tree.log);
+    }
+
+    /** When every tree stops at once the supervisor sends the first signal before the escalation reads the tree. */
+    @Test
+    void memberSentTheFirstSignalAlreadyIsNotSentItAgainButStillGetsTheNextStep() throws Exception {
+        FakeTree tree = new FakeTree().add(10, ignoresAllButKill()).add(11, ignoresAllButKill());
+        ProcessId alreadyTermed = tree.aliveMembers().stream()
+                .filter(p -> p.pid() == 10)
+                .findFirst()
+                .orElseThrow()
+                .id();
+
+        StopReport report = new Escalation(
+                        StopPolicy.parse("TERM 1s, KILL 1s"), tree.clock::nanoTime, tree.clock::sleep)
+                .run("fx", tree, Set.of(alreadyTermed));
+
+        assertEquals(List.of("TERM->11@0ms", "CONT->11@0ms", "KILL->10@1000ms", "KILL->11@1000ms"), tree.log);
+        assertTrue(report.isClean(), report.summary());
     }
 
     @Test
