@@ -228,8 +228,9 @@ class TreeReapingIT {
 
     /**
      * When every tree stops at once (the owner died, or shut its supervisor down), the first signal goes to the
-     * members already known before the trees are read again; the stop that follows must not send it twice, since a
-     * second SIGINT tells some programs to skip their graceful shutdown.
+     * members found at once (in the tree's cgroup, or known from the last look) before the trees are worked out;
+     * the stop that follows must not send it twice, since a second SIGINT tells some programs to skip their
+     * graceful shutdown.
      */
     @Test
     void shutdownSendsEachMemberTheFirstSignalOnceThenKills(@TempDir Path ledgers) {
