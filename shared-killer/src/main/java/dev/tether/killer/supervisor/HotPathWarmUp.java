@@ -44,7 +44,7 @@ final class HotPathWarmUp {
                 .process(self.pid())
                 .ifPresent(me -> new TreeMembership(self, "warm-up", List.of())
                         .members(new ProcessTable(List.of(me)), Set.of(self.pid()), pid -> Optional.empty(), Set.of()));
-        posix.signal(self.pid(), 0); // signal 0 sends nothing: JNA's set-up of kill(2), ~5 ms on a stop's first signal
+        posix.signal(self.pid(), 0); // signal 0 sends nothing: JNA's set-up of kill(2), 1-5 ms on a first signal
         for (int i = 0; i < rounds && PortOwners.isSupported(); i++) {
             Set<Long> sockets = ListenerCheck.listeningSockets(posix, NO_LISTENER_PORT);
             inspector.isRunning(self);

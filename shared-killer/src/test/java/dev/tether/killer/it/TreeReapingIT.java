@@ -236,14 +236,14 @@ class TreeReapingIT {
     void shutdownSendsEachMemberTheFirstSignalOnceThenKills(@TempDir Path ledgers) {
         Path pids = dir.resolve("pids");
         Path evidence = dir.resolve("terms");
-        List<ProcessId> leader;
+        ProcessId leader;
         try (ProcessSupervisor own = ProcessSupervisor.launch(ledgers)) {
             own.spawn(Scripts.spec("counts-term", dir, "counts-term.sh", pids.toString(), evidence.toString())
                     .withStopPolicy(StopPolicy.parse("TERM 1s, KILL 5s")));
-            leader = Os.awaitPids(pids, 1, SETTLE);
+            leader = Os.awaitPids(pids, 1, SETTLE).get(0);
         } // close() returns once the supervisor stopped every tree
 
-        Os.awaitAllDead(leader, SETTLE);
+        Os.awaitAllDead(List.of(leader), SETTLE);
         assertEquals(List.of("TERM"), Os.readLines(evidence), "the TERMs the leader's handler saw");
     }
 
