@@ -94,7 +94,7 @@ public final class SupervisorMain {
         // Every stop may come long after a SNAPSHOT jar was overwritten under this JVM: load its classes now.
         EngineClasses.preloadInBackground(count -> {
             System.err.println("[tether-supervisor] " + count + " classes loaded ahead of need");
-            HotPathWarmUp.run(posix, inspector, self, HotPathWarmUp.COMPILING_ROUNDS);
+            HotPathWarmUp.run(posix, inspector, self);
         });
         if (!subreaper) {
             // in the log and the doctor's report, not on every build's console
@@ -258,7 +258,7 @@ public final class SupervisorMain {
         ProcessInspector inspector = Backend.current().inspector();
         inspector.process(posix.pid());
         inspector.snapshot();
-        inspector.identity(posix.pid()).ifPresent(self -> HotPathWarmUp.run(posix, inspector, self, 1));
+        inspector.identity(posix.pid()).ifPresent(self -> HotPathWarmUp.run(posix, inspector, self));
         EngineClasses.loadAll(); // every engine class: what a real run loads, and what its preloading asks for
         Cgroups.ownCgroupDirectory();
         // the checks a real start makes, so the archive holds the file-attribute classes they load
