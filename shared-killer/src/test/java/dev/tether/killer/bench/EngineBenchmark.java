@@ -87,9 +87,10 @@ class EngineBenchmark {
 
     /** Start of /bin/true until its exit is known: through the supervisor, and with ProcessBuilder. */
     private Figures[] spawnVersusProcessBuilder(ProcessSupervisor supervisor) throws Exception {
-        Figures tether =
-                new Figures("spawn /bin/true until exit known, through the supervisor", "ms", "<= ProcessBuilder");
         Figures builder = new Figures("ProcessBuilder.start() of /bin/true until waitFor() returns", "ms", "baseline");
+        Figures tether = new Figures(
+                        "spawn /bin/true until exit known, through the supervisor", "ms", "<= ProcessBuilder")
+                .atMost(builder);
         BlockingQueue<ExitEvent> exits = new ArrayBlockingQueue<>(SPAWNS * 2);
         supervisor.onExit(exits::add);
         for (int i = 0; i < SPAWNS; i++) {

@@ -13,11 +13,19 @@ final class Figures {
     private final String unit;
     private final String target;
     private final List<Double> samples = new ArrayList<>();
+    /** Set when the target is another figure of the same run ("<= ProcessBuilder"): met when at most its median. */
+    private Figures baseline;
 
     Figures(String name, String unit, String target) {
         this.name = name;
         this.unit = unit;
         this.target = target;
+    }
+
+    /** This figure's target is {@code other}'s median, measured beside it in the same run. */
+    Figures atMost(Figures other) {
+        this.baseline = other;
+        return this;
     }
 
     void add(double sample) {
@@ -49,8 +57,14 @@ final class Figures {
                 met());
     }
 
-    /** "yes" or "no" for a numeric target ("<= 5 ms"); blank for a baseline or a comparison made elsewhere. */
+    /**
+     * "yes" or "no" for a numeric target ("<= 5 ms") or another figure of the run; blank for a baseline or a
+     * comparison made elsewhere.
+     */
     String met() {
+        if (baseline != null) {
+            return median() <= baseline.median() ? "yes" : "no";
+        }
         Matcher limit = Pattern.compile("<= ([0-9.]+) ").matcher(target + " ");
         if (!limit.lookingAt()) {
             return "";
