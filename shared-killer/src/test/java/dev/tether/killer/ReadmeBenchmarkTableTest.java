@@ -36,4 +36,27 @@ class ReadmeBenchmarkTableTest {
         assertTrue(last - first > 2, "the results page has no peers table");
         assertEquals(results.subList(first, last), inReadme);
     }
+
+    /**
+     * The results page ends with the targets the run did not meet, each pointing to the Benchmarks page's
+     * paragraph that breaks it down (benchmarks' NotMetSection): a renamed paragraph must not leave it dangling.
+     */
+    @Test
+    void everyTargetNotMetPointsToAParagraphOfTheBenchmarksPage() throws IOException {
+        String results = Files.readString(Path.of("../site/markdown/benchmark-results.md"));
+        String page = Files.readString(Path.of("../site/markdown/benchmarks.md"));
+        int section = results.indexOf("## Not met in this run");
+        assertTrue(section >= 0, "the results page has no 'Not met in this run' section: rerun the benchmark command");
+
+        List<String> pointers = results.substring(section)
+                .lines()
+                .filter(line -> line.startsWith("| ") && line.endsWith("** |"))
+                .map(line -> line.substring(line.lastIndexOf("| **") + 4, line.length() - 4))
+                .toList();
+        for (String title : pointers) {
+            assertTrue(
+                    page.contains("* **" + title + "**") || page.contains("## " + title),
+                    "benchmark-results.md points to '" + title + "', which site/markdown/benchmarks.md no longer has");
+        }
+    }
 }
