@@ -67,7 +67,11 @@ final class EarlySupervisor {
         return false;
     }
 
+    /**
+     * As the mojo's boolean parameters read it: an empty value is false (a bare {@code -DskipTests} is already
+     * "true" here, Maven's command line sets it so).
+     */
     private static boolean isTrue(String value) {
-        return value != null && (value.isEmpty() || Boolean.parseBoolean(value.trim()));
+        return value != null && Boolean.parseBoolean(value.trim());
     }
 }

@@ -37,8 +37,18 @@ class EarlySupervisorTest {
     @Test
     void aSkippingPropertyOfTheProjectStartsNothing() throws Exception {
         assertFalse(EarlySupervisor.startsFixtures(project("<skipITs>true</skipITs>", "", "", START_AND_STOP)));
-        assertFalse(EarlySupervisor.startsFixtures(project("<tether.skip/>", "", "", START_AND_STOP)));
+        assertFalse(EarlySupervisor.startsFixtures(project("<tether.skip>true</tether.skip>", "", "", START_AND_STOP)));
         assertTrue(EarlySupervisor.startsFixtures(project("<skipITs>false</skipITs>", "", "", START_AND_STOP)));
+    }
+
+    /**
+     * An empty value is false to the mojo's boolean parameters (a project with {@code <tether.skip/>} runs
+     * tether:start; checked with a real build), so it must not keep the supervisor from starting early either.
+     */
+    @Test
+    void anEmptySkipValueSkipsNothingAsForTheMojo() throws Exception {
+        assertTrue(EarlySupervisor.startsFixtures(project("<tether.skip/>", "", "", START_AND_STOP)));
+        assertTrue(EarlySupervisor.startsFixtures(project("", "<skip></skip>", "", START_AND_STOP)));
     }
 
     /** A POM as Maven reads it, with the plugin declared the way the README shows. */
