@@ -18,6 +18,8 @@ final class NotMetSection {
     record Figure(String measurement, String value, String target) {}
 
     static final String HEADING = "## Not met in this run, and where the breakdown is";
+    /** The Benchmarks page's summary section: where a measurement no paragraph is known for points. */
+    private static final String SUMMARY = "Where the time goes, and what is not met";
 
     /**
      * Words of a measurement, in the order tried, to the bold title of the Benchmarks page's paragraph about it.
@@ -45,7 +47,7 @@ final class NotMetSection {
     /** Every paragraph title this section may point to. */
     static List<String> paragraphs() {
         List<String> titles = new ArrayList<>(PARAGRAPHS.values());
-        titles.add(paragraphOf(""));
+        titles.add(SUMMARY);
         return titles.stream().distinct().toList();
     }
 
@@ -77,14 +79,14 @@ final class NotMetSection {
         return section.toString();
     }
 
-    /** The bold title of the paragraph about a measurement; the section's own heading when none is known. */
+    /** The bold title of the paragraph about a measurement; the page's summary section when none is known. */
     static String paragraphOf(String measurement) {
         String lower = measurement.toLowerCase(Locale.ROOT);
         return PARAGRAPHS.entrySet().stream()
                 .filter(e -> lower.contains(e.getKey().toLowerCase(Locale.ROOT)))
                 .map(Map.Entry::getValue)
                 .findFirst()
-                .orElse("Where the time goes, and what is not met");
+                .orElse(SUMMARY);
     }
 
     /**
