@@ -14,8 +14,14 @@ import java.util.Map;
  * points to it by the paragraph's bold title (the engine's ReadmeBenchmarkTableTest checks every title exists).
  */
 final class NotMetSection {
-    /** A figure with a target: what the row measures, this run's value, the target as the report writes it. */
-    record Figure(String measurement, String value, String target) {}
+    /**
+     * A figure with a target: what the row measures, this run's value, the target as the report writes it, and what
+     * the machine itself charges for the same work in this run ("" when the run does not measure it).
+     */
+    record Figure(String measurement, String value, String target, String limit) {}
+
+    /** The target cell of a row that measures the machine's own cost of the row above it (the engine's Figures). */
+    static final String LIMIT_TARGET = "limit";
 
     static final String HEADING = "## Not met in this run, and where the breakdown is";
     /** The Benchmarks page's summary section: where a measurement no paragraph is known for points. */
@@ -63,8 +69,10 @@ final class NotMetSection {
             return section.append("Every target was met.\n").toString();
         }
         section.append("Each of these paragraphs of the [Benchmarks page](benchmarks.html) measures where the time"
-                        + " or the memory goes, what changed, and what remains.\n\n")
-                .append("| measurement | this run | target | breakdown |\n|---|---|---|---|\n");
+                        + " or the memory goes, what changed, and what remains. The limit is the same work done the"
+                        + " least way this machine allows, measured beside it in this run (each limit's row above"
+                        + " says how).\n\n")
+                .append("| measurement | this run | target | limit in this run | breakdown |\n|---|---|---|---|---|\n");
         for (Figure figure : notMet) {
             section.append("| ")
                     .append(figure.measurement())
@@ -72,6 +80,8 @@ final class NotMetSection {
                     .append(figure.value())
                     .append(" | ")
                     .append(figure.target())
+                    .append(" | ")
+                    .append(figure.limit().isEmpty() ? "not measured" : figure.limit())
                     .append(" | **")
                     .append(paragraphOf(figure.measurement()))
                     .append("** |\n");
@@ -91,22 +101,44 @@ final class NotMetSection {
 
     /**
      * Rows of the report's target tables judged "no": the figure is the second cell, the target the one before
-     * the last. Tables without a met column (the peers') never end a row with "no".
+     * the last, and the limit the second cell of the next row when that row's target is {@link #LIMIT_TARGET}. A row
+     * without a limit of its own takes the one measured for another row of its paragraph (the supervisor's memory
+     * at every scale has the one hello-world JVM for limit). Tables without a met column (the peers') never end a
+     * row with "no".
      */
     private static List<Figure> notMetRows(String report) {
+        List<List<String>> table = report.lines()
+                .filter(line -> line.startsWith("|"))
+                .map(NotMetSection::cells)
+                .toList();
+        Map<String, String> limitOfParagraph = new LinkedHashMap<>();
         List<Figure> rows = new ArrayList<>();
-        for (String line : report.lines().toList()) {
-            if (!line.startsWith("|")) {
-                continue;
+        for (int i = 0; i < table.size(); i++) {
+            List<String> cells = table.get(i);
+            List<String> next = i + 1 < table.size() ? table.get(i + 1) : List.of();
+            String limit = next.size() >= 4 && next.get(next.size() - 2).equals(LIMIT_TARGET) ? next.get(1) : "";
+            if (!limit.isEmpty()) {
+                limitOfParagraph.putIfAbsent(paragraphOf(cells.get(0)), limit);
             }
-            List<String> cells = Arrays.stream(line.substring(1).split("\\|", -1))
-                    .map(String::trim)
-                    .toList();
-            cells = cells.subList(0, cells.size() - 1); // the text after the closing '|'
             if (cells.size() >= 4 && cells.get(cells.size() - 1).equals("no")) {
-                rows.add(new Figure(cells.get(0), cells.get(1), cells.get(cells.size() - 2)));
+                rows.add(new Figure(cells.get(0), cells.get(1), cells.get(cells.size() - 2), limit));
             }
         }
-        return rows;
+        return rows.stream()
+                .map(row -> row.limit().isEmpty()
+                        ? new Figure(
+                                row.measurement(),
+                                row.value(),
+                                row.target(),
+                                limitOfParagraph.getOrDefault(paragraphOf(row.measurement()), ""))
+                        : row)
+                .toList();
+    }
+
+    private static List<String> cells(String line) {
+        List<String> cells = Arrays.stream(line.substring(1).split("\\|", -1))
+                .map(String::trim)
+                .toList();
+        return cells.subList(0, cells.size() - 1); // the text after the closing '|'
     }
 }

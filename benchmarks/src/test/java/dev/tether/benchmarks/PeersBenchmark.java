@@ -272,10 +272,11 @@ class PeersBenchmark {
             }
         }
         double tetherReady = median(ready.get(Tool.TETHER));
+        List<Double> bareAnswers = bareFirstAnswers();
         rows.add("| time to ready (server listens -> plugin returns), python http.server | "
                 + stats(ready.get(Tool.TETHER), " ms") + " | " + stats(ready.get(Tool.PROCESS_EXEC), " ms")
                 + String.format(Locale.ROOT, " (%.1fx Tether)", median(ready.get(Tool.PROCESS_EXEC)) / tetherReady)
-                + " | no readiness check | " + stats(bareFirstAnswers(), " ms")
+                + " | no readiness check | " + stats(bareAnswers, " ms")
                 + " until its first HTTP answer, asked every 1 ms |");
         double tetherWall = median(wall.get(Tool.TETHER));
         StringBuilder row = new StringBuilder("| build wall time, same `mvn verify` (start server, one IT, stop) |");
@@ -287,21 +288,24 @@ class PeersBenchmark {
             row.append(" |");
         }
         rows.add(row.append(" n/a |").toString());
-        judgeTimings(tetherReady, tetherWall - median(wall.get(Tool.EXEC_ASYNC)));
+        judgeTimings(tetherReady, median(bareAnswers), tetherWall - median(wall.get(Tool.EXEC_ASYNC)));
     }
 
-    private void judgeTimings(double readyMillis, double wallOverExecMillis) {
+    /** The relative targets; the limit of time to ready is the bare client's first answer from the same server. */
+    private void judgeTimings(double readyMillis, double bareAnswerMillis, double wallOverExecMillis) {
         if (readyMillis > READY_TARGET_MS) {
             timingsNotMet.add(new NotMetSection.Figure(
                     "time to ready (server listens -> plugin returns), python http.server",
                     String.format(Locale.ROOT, "%.0f ms", readyMillis),
-                    String.format(Locale.ROOT, "<= %.0f ms", READY_TARGET_MS)));
+                    String.format(Locale.ROOT, "<= %.0f ms", READY_TARGET_MS),
+                    String.format(Locale.ROOT, "%.0f ms (a bare client's first answer)", bareAnswerMillis)));
         }
         if (wallOverExecMillis > WALL_OVER_EXEC_TARGET_MS) {
             timingsNotMet.add(new NotMetSection.Figure(
                     "build wall time over exec-maven-plugin 3.6.4 (async), medians",
                     String.format(Locale.ROOT, "%+.0f ms", wallOverExecMillis),
-                    String.format(Locale.ROOT, "<= +%.0f ms", WALL_OVER_EXEC_TARGET_MS)));
+                    String.format(Locale.ROOT, "<= +%.0f ms", WALL_OVER_EXEC_TARGET_MS),
+                    ""));
         }
     }
 

@@ -43,23 +43,32 @@ class EngineBenchmark {
         List<String> rows = new ArrayList<>();
         Figures coldStart = new Figures("supervisor cold start (launch until it answers)", "ms", "<= 60 ms");
         Figures rss = new Figures("supervisor resident memory (VmRSS) after the spawn runs", "MB", "<= 40 MB");
+        Figures helloStart = new Figures(
+                "limit: a hello-world JVM with the supervisor's command, until it prints", "ms", EngineLimits.TARGET);
+        Figures helloRss =
+                new Figures("limit: that hello-world JVM's VmRSS once it printed", "MB", EngineLimits.TARGET);
         awaitClassDataArchive(ledgers);
+        List<String> hello = null;
         for (int i = 0; i < COLD_STARTS; i++) {
             long start = System.nanoTime();
             try (ProcessSupervisor supervisor = ProcessSupervisor.launch(ledgers)) {
                 coldStart.addNanosAsMillis(System.nanoTime() - start);
+                hello = hello == null ? EngineLimits.helloCommand(supervisor.pid()) : hello;
             }
+            EngineLimits.helloStart(hello, helloStart, helloRss);
         }
         try (ProcessSupervisor supervisor = ProcessSupervisor.launch(ledgers)) {
             Figures[] spawn = spawnVersusProcessBuilder(supervisor);
             rows.add(spawn[0].row());
             rows.add(spawn[1].row());
             rss.add(residentMegabytes(supervisor.pid()));
-            rows.add(cooperativeTreeStop(supervisor).row());
+            rows.addAll(cooperativeTreeStop(supervisor));
         }
         rows.add(coldStart.row());
+        rows.add(helloStart.row());
         rows.add(rss.row());
-        rows.add(ownerKill(ledgers).row());
+        rows.add(helloRss.row());
+        rows.addAll(ownerKill(ledgers));
 
         System.out.println();
         System.out.println("Tether engine figures (" + Runtime.getRuntime().availableProcessors() + " cores, "
@@ -112,9 +121,14 @@ class EngineBenchmark {
         return new Figures[] {tether, builder};
     }
 
-    /** A shell with nine background sleeps (10 processes), TERM until every one is dead. */
-    private Figures cooperativeTreeStop(ProcessSupervisor supervisor) {
+    /**
+     * A shell with nine background sleeps (10 processes), TERM until every one is dead; then the same tree TERMed as
+     * a group by this JVM, the limit.
+     */
+    private List<String> cooperativeTreeStop(ProcessSupervisor supervisor) throws Exception {
         Figures stop = new Figures("stop a cooperative 10-process tree until all dead", "ms", "<= 10 ms");
+        Figures limit = new Figures(
+                "limit: that tree TERMed as a group from this JVM, until all dead", "ms", EngineLimits.TARGET);
         String script = "for i in 1 2 3 4 5 6 7 8 9; do sleep 300 & done; echo started; wait";
         for (int i = 0; i < STOPS; i++) {
             SpawnedTree tree = supervisor.spawn(
@@ -132,13 +146,21 @@ class EngineBenchmark {
             if (!report.isClean() || report.ended().size() != 10) {
                 throw new AssertionError("unexpected stop: " + report.summary());
             }
+            EngineLimits.treeTermedAsGroup(script, limit);
         }
-        return stop;
+        return List.of(stop.row(), limit.row());
     }
 
-    /** An owner JVM with three trees is SIGKILLed; time until every process of every tree is dead. */
-    private Figures ownerKill(Path ledgers) throws Exception {
+    /**
+     * An owner JVM with three trees is SIGKILLed; time until every process of every tree is dead. Then the limit: the
+     * same with its supervisor held stopped and this JVM doing the supervisor's part.
+     */
+    private List<String> ownerKill(Path ledgers) throws Exception {
         Figures kill = new Figures("owner JVM SIGKILLed until all 3 trees (11 processes) dead", "ms", "<= 25 ms");
+        Figures limit = new Figures(
+                "limit: the owner's stdout ends here, this JVM TERMs the 11 pids, until all dead",
+                "ms",
+                EngineLimits.TARGET);
         for (int i = 0; i < OWNER_KILLS; i++) {
             Path runDir = Files.createDirectories(dir.resolve("owner-" + i));
             try (ChildOwner owner = new ChildOwner(runDir, ledgers)) {
@@ -147,15 +169,16 @@ class EngineBenchmark {
                 awaitAllDeadClosely(owner.fixtures, Duration.ofSeconds(10));
                 kill.addNanosAsMillis(System.nanoTime() - start);
             }
+            EngineLimits.ownerKilled(Files.createDirectories(dir.resolve("limit-owner-" + i)), ledgers, limit);
         }
-        return kill;
+        return List.of(kill.row(), limit.row());
     }
 
     /**
      * Like {@link Os#awaitAllDead}, but looking every 0.5 ms: that wait's growing pauses (1, 2, 4 .. 20 ms) would
      * round every figure up to its next look (a tree dead at 16 ms was reported as 31 ms).
      */
-    private static void awaitAllDeadClosely(List<ProcessId> ids, Duration limit) {
+    static void awaitAllDeadClosely(List<ProcessId> ids, Duration limit) {
         List<ProcessId> alive = new ArrayList<>(ids);
         long deadline = System.nanoTime() + limit.toNanos();
         while (true) {

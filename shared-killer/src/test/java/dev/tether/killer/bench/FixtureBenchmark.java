@@ -80,6 +80,10 @@ class FixtureBenchmark {
                 "owner CPU while a log probe waits for a slow server (ms per second waited)", "ms", "(no target)");
         Figures failFast =
                 new Figures("fail-fast: failing fixture exits -> 2 siblings dead, start() threw", "ms", "<= 10 ms");
+        Figures failFastLimit = new Figures(
+                "limit: the same 3 processes started here, exit seen by waitFor(), the 2 TERMed until reaped",
+                "ms",
+                EngineLimits.TARGET);
         for (int i = 0; i < RUNS; i++) {
             Path stamp = dir.resolve("listen-" + i);
             FixtureSpec server = FixtureSpec.of(
@@ -129,8 +133,10 @@ class FixtureBenchmark {
                         Files.readAllLines(logsOf(expected)).get(0).trim());
                 failFast.addNanosAsMillis(threw - exited);
             }
+            failFastLimit.add(failFastByHand(i));
         }
-        List<String> rows = new ArrayList<>(List.of(ready.row(), logged.row(), waitingCpu.row(), failFast.row()));
+        List<String> rows = new ArrayList<>(
+                List.of(ready.row(), logged.row(), waitingCpu.row(), failFast.row(), failFastLimit.row()));
         System.out.println();
         System.out.println("Tether fixture figures");
         System.out.println(Figures.header());
@@ -141,6 +147,35 @@ class FixtureBenchmark {
                 "no fixture process left",
                 Duration.ofSeconds(5),
                 () -> Os.carrying("TETHER_FIXTURE", "none").isEmpty());
+    }
+
+    /**
+     * The fail-fast limit: the group's three processes started by this JVM, the failing one's exit seen by its
+     * waitFor() (the JDK's reaper thread), the two siblings sent TERM and waited for; milliseconds from the failing
+     * one's stamp until both are reaped.
+     */
+    private double failFastByHand(int round) throws Exception {
+        Path stamp = dir.resolve("limit-failing-" + round);
+        List<Process> siblings = new ArrayList<>();
+        try {
+            siblings.add(marked(new ProcessBuilder("sleep", "300")));
+            siblings.add(marked(new ProcessBuilder("sleep", "300")));
+            Process failing = marked(new ProcessBuilder("python3", "-c", FAILING).redirectOutput(stamp.toFile()));
+            failing.waitFor();
+            siblings.forEach(Process::destroy);
+            for (Process sibling : siblings) {
+                sibling.waitFor();
+            }
+            long done = System.nanoTime();
+            return (done - Long.parseLong(Files.readString(stamp).trim())) / 1e6;
+        } finally {
+            siblings.forEach(Process::destroyForcibly);
+        }
+    }
+
+    private static Process marked(ProcessBuilder builder) throws IOException {
+        builder.environment().put(Os.TEST_MARKER, "limit");
+        return builder.redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     private FixtureSpec logger(String id, double seconds) {
