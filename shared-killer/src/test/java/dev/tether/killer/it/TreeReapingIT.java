@@ -247,6 +247,41 @@ class TreeReapingIT {
         assertEquals(List.of("TERM"), Os.readLines(evidence), "the TERMs the leader's handler saw");
     }
 
+    /**
+     * A stop's TERM reaches a member in the tree's process group and one that left the group by setsid(): each is
+     * sent it once, and KILL ends both when they ignore it.
+     */
+    @Test
+    void stopSendsTermToTheTreesGroupAndToAMemberThatLeftIt() {
+        Path pids = dir.resolve("pids");
+        Path inGroup = dir.resolve("terms-in-group");
+        Path escaped = dir.resolve("terms-escaped");
+        String launcher = "setsid /bin/sh \"$0\" \"$1\" \"$3\" & exec /bin/sh \"$0\" \"$1\" \"$2\"";
+        SpawnedTree tree = SUPERVISOR
+                .get()
+                .spawn(TreeSpec.of(
+                                "terms",
+                                List.of(
+                                        "/bin/sh",
+                                        "-c",
+                                        launcher,
+                                        Scripts.path("counts-term.sh").toString(),
+                                        pids.toString(),
+                                        inGroup.toString(),
+                                        escaped.toString()),
+                                dir,
+                                dir.resolve("terms.log"))
+                        .withStopPolicy(StopPolicy.parse("TERM 1s, KILL 5s")));
+        List<ProcessId> counters = Os.awaitPids(pids, 2, SETTLE);
+
+        StopReport report = tree.stop();
+
+        Os.awaitAllDead(counters, SETTLE);
+        assertTrue(report.isClean(), report.summary());
+        assertEquals(List.of("TERM"), Os.readLines(inGroup), "the TERMs the group's counter saw");
+        assertEquals(List.of("TERM"), Os.readLines(escaped), "the TERMs the counter outside the group saw");
+    }
+
     @Test
     void leaderExitIsReportedWithItsCode() throws Exception {
         java.util.concurrent.CompletableFuture<dev.tether.killer.client.ExitEvent> exited =
