@@ -107,7 +107,7 @@ final class EngineLimits {
             EngineBenchmark.awaitAllDeadClosely(members, LIMIT);
             stop.addNanosAsMillis(System.nanoTime() - begun);
         } finally {
-            shell.descendants().forEach(ProcessHandle::destroyForcibly);
+            C.kill((int) -shell.pid(), SIGKILL); // the sleeps too, should the wait have failed: ESRCH once all died
             shell.destroyForcibly();
             shell.waitFor();
         }
