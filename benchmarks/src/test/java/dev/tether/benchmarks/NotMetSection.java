@@ -18,7 +18,11 @@ final class NotMetSection {
      * A figure with a target: what the row measures, this run's value, the target as the report writes it, and what
      * the machine itself charges for the same work in this run ("" when the run does not measure it).
      */
-    record Figure(String measurement, String value, String target, String limit) {}
+    record Figure(String measurement, String value, String target, String limit) {
+        Figure withLimit(String measured) {
+            return new Figure(measurement, value, target, measured);
+        }
+    }
 
     /** The target cell of a row that measures the machine's own cost of the row above it (the engine's Figures). */
     static final String LIMIT_TARGET = "limit";
@@ -126,11 +130,7 @@ final class NotMetSection {
         }
         return rows.stream()
                 .map(row -> row.limit().isEmpty()
-                        ? new Figure(
-                                row.measurement(),
-                                row.value(),
-                                row.target(),
-                                limitOfParagraph.getOrDefault(paragraphOf(row.measurement()), ""))
+                        ? row.withLimit(limitOfParagraph.getOrDefault(paragraphOf(row.measurement()), ""))
                         : row)
                 .toList();
     }

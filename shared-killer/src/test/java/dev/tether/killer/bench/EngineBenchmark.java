@@ -53,7 +53,9 @@ class EngineBenchmark {
             long start = System.nanoTime();
             try (ProcessSupervisor supervisor = ProcessSupervisor.launch(ledgers)) {
                 coldStart.addNanosAsMillis(System.nanoTime() - start);
-                hello = hello == null ? EngineLimits.helloCommand(supervisor.pid()) : hello;
+                if (hello == null) {
+                    hello = EngineLimits.helloCommand(supervisor.pid());
+                }
             }
             EngineLimits.helloStart(hello, helloStart, helloRss);
         }

@@ -1,8 +1,9 @@
 package dev.tether.killer.bench;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
+import dev.tether.killer.internal.posix.NativePosix;
+import dev.tether.killer.process.Delivery;
 import dev.tether.killer.process.ProcessId;
+import dev.tether.killer.process.Signal;
 import dev.tether.killer.testing.ChildOwner;
 import dev.tether.killer.testing.Os;
 import java.io.BufferedReader;
@@ -27,18 +28,13 @@ import java.util.List;
 final class EngineLimits {
     static final String TARGET = "limit";
 
-    private static final int SIGKILL = 9;
-    private static final int SIGCONT = 18;
+    /** Not a signal a stop policy may name, so not in {@link Signal}; the benchmark runs on Linux only. */
     private static final int SIGSTOP = 19;
-    private static final int SIGTERM = 15;
+
     private static final Duration LIMIT = Duration.ofSeconds(10);
 
-    /** kill(2) with a negative pid (a process group): the JDK offers no way to signal one. */
-    private interface CLibrary extends Library {
-        int kill(int pid, int signal);
-    }
-
-    private static final CLibrary C = Native.load("c", CLibrary.class);
+    /** The engine's kill(2), which takes a negative pid (a process group): the JDK offers no way to signal one. */
+    private static final NativePosix POSIX = NativePosix.get();
 
     private EngineLimits() {}
 
@@ -64,10 +60,8 @@ final class EngineLimits {
 
     /** One hello-world start: from ProcessBuilder.start() until its line is read; then its VmRSS, then its exit. */
     static void helloStart(List<String> command, Figures start, Figures rss) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put(Os.TEST_MARKER, "limit");
         long begun = System.nanoTime();
-        Process jvm = builder.start();
+        Process jvm = startMarked(new ProcessBuilder(command));
         try (BufferedReader out =
                 new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
             String line = out.readLine();
@@ -87,10 +81,8 @@ final class EngineLimits {
      * until every member is dead.
      */
     static void treeTermedAsGroup(String script, Figures stop) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("/usr/bin/setsid", "/bin/sh", "-c", script)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put(Os.TEST_MARKER, "limit");
-        Process shell = builder.start();
+        Process shell = startMarked(new ProcessBuilder("/usr/bin/setsid", "/bin/sh", "-c", script)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD));
         try {
             Os.await(
                     "9 sleeps under the limit's shell",
@@ -100,17 +92,25 @@ final class EngineLimits {
             members.add(Os.idOf((int) shell.pid()));
             shell.descendants().forEach(p -> members.add(Os.idOf((int) p.pid())));
             long begun = System.nanoTime();
-            if (C.kill((int) -shell.pid(), SIGTERM) != 0) {
+            if (POSIX.signal((int) -shell.pid(), Signal.TERM.number()) != Delivery.SENT) {
                 throw new AssertionError(
                         "kill(-" + shell.pid() + ", TERM) failed: was setsid's shell not its group's leader?");
             }
             EngineBenchmark.awaitAllDeadClosely(members, LIMIT);
             stop.addNanosAsMillis(System.nanoTime() - begun);
         } finally {
-            C.kill((int) -shell.pid(), SIGKILL); // the sleeps too, should the wait have failed: ESRCH once all died
+            POSIX.signal(
+                    (int) -shell.pid(),
+                    Signal.KILL.number()); // the sleeps too, should the wait have failed: ESRCH once all died
             shell.destroyForcibly();
             shell.waitFor();
         }
+    }
+
+    /** Starts a process carrying the test marker (the suite's end checks none is left), its stderr discarded. */
+    static Process startMarked(ProcessBuilder builder) throws IOException {
+        builder.environment().put(Os.TEST_MARKER, "limit");
+        return builder.redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     /**
@@ -121,21 +121,23 @@ final class EngineLimits {
      */
     static void ownerKilled(Path runDir, Path ledgers, Figures kill) throws Exception {
         try (ChildOwner owner = new ChildOwner(runDir, ledgers)) {
-            C.kill(owner.supervisorPid, SIGSTOP);
+            POSIX.signal(owner.supervisorPid, SIGSTOP);
             try {
                 InputStream ownerOut = owner.jvm.getInputStream();
                 long begun = System.nanoTime();
-                C.kill((int) owner.jvm.pid(), SIGKILL); // not destroyForcibly(): it closes the stream read next
+                POSIX.signal(
+                        (int) owner.jvm.pid(),
+                        Signal.KILL.number()); // not destroyForcibly(): it closes the stream read next
                 while (ownerOut.read() != -1) {
                     // the owner prints nothing after READY: this is the wait for the pipe's end
                 }
                 for (ProcessId member : owner.fixtures) {
-                    C.kill(member.pid(), SIGTERM);
+                    POSIX.signal(member.pid(), Signal.TERM.number());
                 }
                 EngineBenchmark.awaitAllDeadClosely(owner.fixtures, LIMIT);
                 kill.addNanosAsMillis(System.nanoTime() - begun);
             } finally {
-                C.kill(owner.supervisorPid, SIGCONT);
+                POSIX.resume(owner.supervisorPid);
             }
         }
     }

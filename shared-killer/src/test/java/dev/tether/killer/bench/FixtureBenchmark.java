@@ -158,9 +158,10 @@ class FixtureBenchmark {
         Path stamp = dir.resolve("limit-failing-" + round);
         List<Process> siblings = new ArrayList<>();
         try {
-            siblings.add(marked(new ProcessBuilder("sleep", "300")));
-            siblings.add(marked(new ProcessBuilder("sleep", "300")));
-            Process failing = marked(new ProcessBuilder("python3", "-c", FAILING).redirectOutput(stamp.toFile()));
+            siblings.add(EngineLimits.startMarked(new ProcessBuilder("sleep", "300")));
+            siblings.add(EngineLimits.startMarked(new ProcessBuilder("sleep", "300")));
+            Process failing = EngineLimits.startMarked(
+                    new ProcessBuilder("python3", "-c", FAILING).redirectOutput(stamp.toFile()));
             failing.waitFor();
             siblings.forEach(Process::destroy);
             for (Process sibling : siblings) {
@@ -171,11 +172,6 @@ class FixtureBenchmark {
         } finally {
             siblings.forEach(Process::destroyForcibly);
         }
-    }
-
-    private static Process marked(ProcessBuilder builder) throws IOException {
-        builder.environment().put(Os.TEST_MARKER, "limit");
-        return builder.redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     private FixtureSpec logger(String id, double seconds) {
