@@ -17,11 +17,17 @@ import org.junit.jupiter.api.condition.OS;
  * process the suite started is still alive: fixtures carry TETHER_FIXTURE, supervisors TETHER_SUPERVISOR, and
  * other test processes TETHER_TEST; daemons that cleared their environment are found by the identities the
  * tests read from their pid files.
+ *
+ * <p>Two builds of this repository on one machine (a shared agent) must not fail each other: every test JVM runs
+ * with {@value #BUILD_MARKER} set to its build's start (the POM passes it), and its processes inherit it, so a
+ * marked process carrying another build's value is that build's. One without the variable (a test cleared its
+ * environment) cannot be told apart and counts.
  */
 @EnabledOnOs(OS.LINUX)
 @Order(Integer.MAX_VALUE)
 class ZzNothingLeftBehindIT {
     private static final List<String> MARKERS = List.of("TETHER_FIXTURE", "TETHER_SUPERVISOR", Os.TEST_MARKER);
+    static final String BUILD_MARKER = "TETHER_BUILD";
 
     @Test
     void noMarkedProcessSurvivesTheSuite() {
@@ -63,10 +69,20 @@ class ZzNothingLeftBehindIT {
                 && value.equals(Long.toString(ProcessHandle.current().pid()));
     }
 
+    /** It carries the build marker with a value other than this JVM's: another build's process. */
+    static boolean isOtherBuilds(int pid) {
+        String ours = System.getenv(BUILD_MARKER);
+        return ours != null
+                && Os.PROC
+                        .environmentVariable(pid, BUILD_MARKER)
+                        .filter(theirs -> !theirs.equals(ours))
+                        .isPresent();
+    }
+
     static List<String> marked(long notBefore) {
         List<String> found = new ArrayList<>();
         for (ProcessInfo process : Os.snapshot().all()) {
-            if (process.isDead() || process.startTime() < notBefore) {
+            if (process.isDead() || process.startTime() < notBefore || isOtherBuilds(process.pid())) {
                 continue;
             }
             for (String marker : MARKERS) {
