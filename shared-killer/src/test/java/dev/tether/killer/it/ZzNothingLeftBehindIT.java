@@ -18,7 +18,7 @@ import org.junit.jupiter.api.condition.OS;
  * other test processes TETHER_TEST; daemons that cleared their environment are found by the identities the
  * tests read from their pid files.
  *
- * <p>Two builds of this repository on one machine (a shared agent) must not fail each other: every test JVM runs
+ * <p>Another build of this repository on the same machine must not fail this check: every test JVM runs
  * with {@value #BUILD_MARKER} set to its build's start (the POM passes it), and its processes inherit it, so a
  * marked process carrying another build's value is that build's. One without the variable (a test cleared its
  * environment) cannot be told apart and counts.
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.condition.OS;
 @Order(Integer.MAX_VALUE)
 class ZzNothingLeftBehindIT {
     private static final List<String> MARKERS = List.of("TETHER_FIXTURE", "TETHER_SUPERVISOR", Os.TEST_MARKER);
-    static final String BUILD_MARKER = "TETHER_BUILD";
+    private static final String BUILD_MARKER = "TETHER_BUILD";
 
     @Test
     void noMarkedProcessSurvivesTheSuite() {
