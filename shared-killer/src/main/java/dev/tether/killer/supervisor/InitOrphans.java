@@ -234,20 +234,20 @@ final class InitOrphans {
         if (orphans.isEmpty()) {
             return;
         }
-        // Rivals: this supervisor's fixtures still running their launcher, and every fixture another build of
-        // this user has launched and not yet finished starting, as its ledger says (launcher exited, found ready, or
-        // stopping). This supervisor's own count only when launched in the stretch: its fixtures start side by
-        // side by design, and an orphan several of them could have made ends with the last of them. Another
-        // build's can never be ended here, so one launched before the stretch and still starting is a rival too (it
-        // was not: seen as one build killing the other's daemon). Daemonizing starts wait for other builds' starts
-        // to be over (see LaunchTurns), so a declared daemonizer never meets one.
+        // Rivals: this supervisor's fixtures not judged as exited launchers, and every fixture another build of
+        // this user has launched, each when launched in the stretch or not yet finished starting when the orphan
+        // started (launcher exited, found ready, or stopping; another build's as its ledger says). An orphan
+        // several of this supervisor's fixtures could have made ends with the last of them; one another build's
+        // could have made is never ended here (once it was: one build killed the other's daemon). Daemonizing
+        // starts wait for other builds' starts to be over (see LaunchTurns), so a declared daemonizer never meets
+        // one.
         List<Rival> rivals = new ArrayList<>(otherBuilds.get());
         fixtures.values().stream()
                 .filter(fixture -> !exitedLaunchers.containsKey(fixture.key))
-                .forEach(fixture -> rivals.add((fixture.leaderStartRead
-                                ? Rival.launchedInTheStretchOnly(fixture.leader())
-                                : new Rival(fixture.leader(), Rival.STILL_STARTING))
-                        .ofThisSupervisor(fixture.key)));
+                .forEach(fixture -> rivals.add(Rival.ofThisSupervisor(
+                        fixture.key,
+                        fixture.leader(),
+                        fixture.leaderStartRead ? fixture.startingUntil() : Rival.STILL_STARTING)));
         for (ProcessInfo orphan : orphans) {
             List<OwnedTree> makers = forkParents
                     .flatMap(parents -> parents.treeOfParent(orphan.pid()))

@@ -59,16 +59,14 @@ final class OrphanMakers {
         }
 
         /**
-         * A fixture of this supervisor still running its launcher: a rival only when launched in the judged stretch.
-         * Its fixtures start side by side by design (a wave); counting every one still starting left daemons
-         * unattributed, and running, whenever one started beside another. Another build's fixture counts until its
-         * ledger says its start is over (see InitOrphans).
+         * A fixture of this supervisor not judged as an exited launcher: like another build's, a rival when
+         * launched in the stretch or still starting when the orphan started ({@code startingUntil}: its start is
+         * over once its owner found it ready, its launcher's exit was judged or its stop began), so a server found
+         * ready before is none. Launched before the stretch used to be enough to be none: seen in CI on the portable
+         * backend, twins launched side by side, B first, A's exit judged before B's, and A took B's daemon for its
+         * own and killed it at A's stop.
          */
-        static Rival launchedInTheStretchOnly(ProcessId leader) {
-            return new Rival(leader, Long.MIN_VALUE);
-        }
-
-        Rival ofThisSupervisor(String key) {
+        static Rival ofThisSupervisor(String key, ProcessId leader, long startingUntil) {
             return new Rival(leader, startingUntil, Optional.of(key));
         }
 

@@ -112,6 +112,12 @@ final class OwnedTree {
     }
 
     /** Its start was found over (launcher exited, found ready): a stop does not move that end later. */
+    /** The newest start time seen when its start was over, or {@code STILL_STARTING} while it starts. */
+    long startingUntil() {
+        long settled = settledAt.get();
+        return settled == 0 ? OrphanMakers.Rival.STILL_STARTING : settled;
+    }
+
     boolean isSettled() {
         return settledAt.get() != 0;
     }

@@ -18,7 +18,16 @@ class OrphanMakersTest {
     }
 
     private static OrphanMakers.Rival leader(long start) {
-        return OrphanMakers.Rival.launchedInTheStretchOnly(new ProcessId(4000, start));
+        return readyLongAgo(new ProcessId(4000, start));
+    }
+
+    private static OrphanMakers.Rival ours(String key, long start) {
+        return OrphanMakers.Rival.ofThisSupervisor(key, new ProcessId(4000, start), Long.MIN_VALUE);
+    }
+
+    /** A fixture of this supervisor whose start was over before anything here: a rival only if in the stretch. */
+    private static OrphanMakers.Rival readyLongAgo(ProcessId leader) {
+        return OrphanMakers.Rival.ofThisSupervisor("rival", leader, Long.MIN_VALUE);
     }
 
     private static OrphanMakers.Rival otherBuilds(long start, long startingUntil) {
@@ -48,6 +57,32 @@ class OrphanMakersTest {
                 Optional.of("web"),
                 OrphanMakers.whose(orphanStartedAt(120), List.of(WEB), List.of(leader(90))),
                 "a server launched before is no rival");
+    }
+
+    /**
+     * Twins of one supervisor launched side by side, B just before A: both launchers fork a daemon and exit, and the
+     * reaper judges A's exit first. B's daemon started inside A's life, and B was launched before A's stretch, but
+     * B is still starting: it may have made the orphan, so the orphan is B's as much as A's. A server of this
+     * supervisor found ready before the orphan started is no rival, however it runs on.
+     */
+    @Test
+    void aFixtureOfThisSupervisorStillStartingIsARivalHoweverEarlyItWasLaunched() {
+        ProcessId leaderB = new ProcessId(4090, 100);
+        OrphanMakers.Launch launchA = new OrphanMakers.Launch("a", 100, 120, 4100);
+        ProcessInfo daemonB = new ProcessInfo(4120, 1, 4120, 4120, 110, 'S', "sleep");
+
+        assertEquals(
+                Set.of("a", "b"),
+                OrphanMakers.suspects(
+                        daemonB,
+                        List.of(launchA),
+                        List.of(OrphanMakers.Rival.ofThisSupervisor("b", leaderB, OrphanMakers.Rival.STILL_STARTING))),
+                "B still starting");
+        assertEquals(
+                Set.of("a"),
+                OrphanMakers.suspects(
+                        daemonB, List.of(launchA), List.of(OrphanMakers.Rival.ofThisSupervisor("b", leaderB, 105))),
+                "B found ready before the orphan started");
     }
 
     /**
@@ -81,8 +116,8 @@ class OrphanMakersTest {
     @Test
     void aFixtureLaunchedInTheOrphansOwnClockTickIsARivalOnlyIfItsPidWasHandedOutFirst() {
         ProcessInfo orphan = orphanStartedAt(120); // pid 4250
-        OrphanMakers.Rival launchedJustAfter = OrphanMakers.Rival.launchedInTheStretchOnly(new ProcessId(4251, 120));
-        OrphanMakers.Rival launchedJustBefore = OrphanMakers.Rival.launchedInTheStretchOnly(new ProcessId(4249, 120));
+        OrphanMakers.Rival launchedJustAfter = readyLongAgo(new ProcessId(4251, 120));
+        OrphanMakers.Rival launchedJustBefore = readyLongAgo(new ProcessId(4249, 120));
         assertEquals(Optional.of("web"), OrphanMakers.whose(orphan, List.of(WEB), List.of(launchedJustAfter)));
         assertEquals(Optional.empty(), OrphanMakers.whose(orphan, List.of(WEB), List.of(launchedJustBefore)));
     }
@@ -101,18 +136,17 @@ class OrphanMakersTest {
     @Test
     void anOrphanOnlyThisSupervisorsFixturesCanHaveMadeHasThemAllAsSuspects() {
         assertEquals(Set.of("web", "db"), OrphanMakers.suspects(orphanStartedAt(135), List.of(WEB, DB), List.of()));
-        OrphanMakers.Rival ours = leader(110).ofThisSupervisor("api");
+        OrphanMakers.Rival ours = ours("api", 110);
         assertEquals(Set.of("web", "api"), OrphanMakers.suspects(orphanStartedAt(120), List.of(WEB), List.of(ours)));
         assertEquals(
                 Set.of("web"),
-                OrphanMakers.suspects(
-                        orphanStartedAt(120), List.of(WEB), List.of(leader(90).ofThisSupervisor("api"))),
+                OrphanMakers.suspects(orphanStartedAt(120), List.of(WEB), List.of(ours("api", 90))),
                 "a server of ours launched before the stretch is no suspect");
     }
 
     @Test
     void anOrphanAnotherBuildCanHaveMadeHasNoSuspectThisSupervisorMayEnd() {
-        OrphanMakers.Rival ours = leader(110).ofThisSupervisor("api");
+        OrphanMakers.Rival ours = ours("api", 110);
         OrphanMakers.Rival anotherBuilds = otherBuilds(112, OrphanMakers.Rival.STILL_STARTING);
         assertEquals(Set.of(), OrphanMakers.suspects(orphanStartedAt(120), List.of(WEB), List.of(ours, anotherBuilds)));
         assertEquals(Set.of(), OrphanMakers.suspects(orphanStartedAt(135), List.of(WEB, DB), List.of(anotherBuilds)));
@@ -128,8 +162,8 @@ class OrphanMakersTest {
     void aFixtureLaunchedJustBeforeTheLauncherInItsOwnTickIsNoRival() {
         OrphanMakers.Launch daemonizer = new OrphanMakers.Launch("daemon", 100, 140, 4100);
         ProcessInfo orphan = orphanStartedAt(100); // pid 4250, forked in the same tick
-        OrphanMakers.Rival launchedJustBefore = OrphanMakers.Rival.launchedInTheStretchOnly(new ProcessId(4099, 100));
-        OrphanMakers.Rival launchedJustAfter = OrphanMakers.Rival.launchedInTheStretchOnly(new ProcessId(4101, 100));
+        OrphanMakers.Rival launchedJustBefore = readyLongAgo(new ProcessId(4099, 100));
+        OrphanMakers.Rival launchedJustAfter = readyLongAgo(new ProcessId(4101, 100));
         assertEquals(
                 Optional.of("daemon"), OrphanMakers.whose(orphan, List.of(daemonizer), List.of(launchedJustBefore)));
         assertEquals(Optional.empty(), OrphanMakers.whose(orphan, List.of(daemonizer), List.of(launchedJustAfter)));
