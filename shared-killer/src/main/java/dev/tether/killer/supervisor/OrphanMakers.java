@@ -82,9 +82,9 @@ final class OrphanMakers {
      * when it started, and the rivals of this supervisor. None when no launcher lived then, or when another
      * build's rival could have made it just as well (then it is nobody's this supervisor may end). A rival is a
      * fixture launched before the orphan that was either launched in the same stretch (between the earliest of
-     * those launchers' start and the orphan's) or, for another build's, still starting when the orphan started
-     * (its {@code startingUntil}; see claim for which get one): daemons are forked while their fixture starts, so
-     * a fixture whose start ended before is no rival.
+     * those launchers' start and the orphan's) or still starting when the orphan started (its {@code
+     * startingUntil}; another build's as its ledger says): daemons are forked while their fixture starts, so a
+     * fixture whose start ended before is no rival.
      */
     static Set<String> suspects(ProcessInfo orphan, Collection<Launch> exited, Collection<Rival> rivals) {
         List<Launch> lived = exited.stream()
