@@ -105,8 +105,7 @@ final class LedgerWriter {
      */
     void forget(OwnedTree fixture) {
         if (keepsEnded) {
-            long settled = fixture.ledgerEntry().settled().orElse(OrphanMakers.Rival.STILL_STARTING);
-            ended.put(new Ledger.Ended(fixture.leader(), settled), System.nanoTime());
+            ended.put(new Ledger.Ended(fixture.leader(), fixture.startingUntil()), System.nanoTime());
         }
         writeLater();
     }

@@ -111,13 +111,13 @@ final class OwnedTree {
         settledAt.accumulateAndGet(startTime, Math::max);
     }
 
-    /** Its start was found over (launcher exited, found ready): a stop does not move that end later. */
     /** The newest start time seen when its start was over, or {@code STILL_STARTING} while it starts. */
     long startingUntil() {
         long settled = settledAt.get();
         return settled == 0 ? OrphanMakers.Rival.STILL_STARTING : settled;
     }
 
+    /** Its start was found over (launcher exited, found ready): a stop does not move that end later. */
     boolean isSettled() {
         return settledAt.get() != 0;
     }
