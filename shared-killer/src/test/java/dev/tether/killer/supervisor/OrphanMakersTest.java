@@ -18,16 +18,16 @@ class OrphanMakersTest {
     }
 
     private static OrphanMakers.Rival leader(long start) {
-        return readyLongAgo(new ProcessId(4000, start));
+        return ours("rival", start);
     }
 
     private static OrphanMakers.Rival ours(String key, long start) {
-        return OrphanMakers.Rival.ofThisSupervisor(key, new ProcessId(4000, start), Long.MIN_VALUE);
+        return readyLongAgo(key, new ProcessId(4000, start));
     }
 
     /** A fixture of this supervisor whose start was over before anything here: a rival only if in the stretch. */
-    private static OrphanMakers.Rival readyLongAgo(ProcessId leader) {
-        return OrphanMakers.Rival.ofThisSupervisor("rival", leader, Long.MIN_VALUE);
+    private static OrphanMakers.Rival readyLongAgo(String key, ProcessId leader) {
+        return OrphanMakers.Rival.ofThisSupervisor(key, leader, Long.MIN_VALUE);
     }
 
     private static OrphanMakers.Rival otherBuilds(long start, long startingUntil) {
@@ -116,8 +116,8 @@ class OrphanMakersTest {
     @Test
     void aFixtureLaunchedInTheOrphansOwnClockTickIsARivalOnlyIfItsPidWasHandedOutFirst() {
         ProcessInfo orphan = orphanStartedAt(120); // pid 4250
-        OrphanMakers.Rival launchedJustAfter = readyLongAgo(new ProcessId(4251, 120));
-        OrphanMakers.Rival launchedJustBefore = readyLongAgo(new ProcessId(4249, 120));
+        OrphanMakers.Rival launchedJustAfter = readyLongAgo("rival", new ProcessId(4251, 120));
+        OrphanMakers.Rival launchedJustBefore = readyLongAgo("rival", new ProcessId(4249, 120));
         assertEquals(Optional.of("web"), OrphanMakers.whose(orphan, List.of(WEB), List.of(launchedJustAfter)));
         assertEquals(Optional.empty(), OrphanMakers.whose(orphan, List.of(WEB), List.of(launchedJustBefore)));
     }
@@ -162,8 +162,8 @@ class OrphanMakersTest {
     void aFixtureLaunchedJustBeforeTheLauncherInItsOwnTickIsNoRival() {
         OrphanMakers.Launch daemonizer = new OrphanMakers.Launch("daemon", 100, 140, 4100);
         ProcessInfo orphan = orphanStartedAt(100); // pid 4250, forked in the same tick
-        OrphanMakers.Rival launchedJustBefore = readyLongAgo(new ProcessId(4099, 100));
-        OrphanMakers.Rival launchedJustAfter = readyLongAgo(new ProcessId(4101, 100));
+        OrphanMakers.Rival launchedJustBefore = readyLongAgo("rival", new ProcessId(4099, 100));
+        OrphanMakers.Rival launchedJustAfter = readyLongAgo("rival", new ProcessId(4101, 100));
         assertEquals(
                 Optional.of("daemon"), OrphanMakers.whose(orphan, List.of(daemonizer), List.of(launchedJustBefore)));
         assertEquals(Optional.empty(), OrphanMakers.whose(orphan, List.of(daemonizer), List.of(launchedJustAfter)));
